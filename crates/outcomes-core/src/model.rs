@@ -1,0 +1,288 @@
+//! The JSON schema of `public/data/`: the manifest the first view loads, and one shard per
+//! indicator with all its values.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build writes and understands. A file with a newer version was
+/// written by a newer data tool and must not be guessed at.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The code of the borough every locality view is compared with.
+pub const BOROUGH_CODE: &str = "E09000030";
+/// The code of London region, a comparator.
+pub const LONDON_CODE: &str = "E12000007";
+/// The code of England, a comparator.
+pub const ENGLAND_CODE: &str = "E92000001";
+
+/// `public/data/manifest.json`: everything the first view needs in one request.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Manifest {
+    pub schema_version: u32,
+    pub dataset: DatasetInfo,
+    pub framework: Framework,
+    pub areas: Vec<Area>,
+    pub lookups: Vec<Lookup>,
+    pub indicators: Vec<IndicatorMeta>,
+}
+
+impl Manifest {
+    /// The area with this code, if the manifest knows it.
+    pub fn area(&self, code: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.code == code)
+    }
+
+    /// The indicator with this id, if the manifest lists it.
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorMeta> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The lookup with this id, if the manifest lists it.
+    pub fn lookup(&self, id: &str) -> Option<&Lookup> {
+        self.lookups.iter().find(|l| l.id == id)
+    }
+
+    /// Areas at one level, in manifest order (the publisher's order).
+    pub fn areas_at(&self, level: AreaLevel) -> impl Iterator<Item = &Area> {
+        self.areas.iter().filter(move |a| a.level == level)
+    }
+}
+
+/// Who publishes the dataset and when this release was made.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct DatasetInfo {
+    pub title: String,
+    pub publisher: String,
+    /// The release date as `YYYY-MM-DD`, taken from the publisher's input so that the same
+    /// input always gives the same files.
+    pub release_date: String,
+}
+
+/// The THT Outcomes Framework: domains hold I statements, which hold indicators.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct Framework {
+    pub domains: Vec<Domain>,
+}
+
+/// One of the five outcome domains.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Domain {
+    pub id: String,
+    pub name: String,
+    pub i_statements: Vec<IStatement>,
+}
+
+/// A statement co-produced with residents, with the indicators that underpin it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct IStatement {
+    pub id: String,
+    pub text: String,
+    /// Where the wording comes from.
+    pub source: String,
+    /// True when a published THT document states this wording; false when the statement, or
+    /// its place under this domain, is the explorer's own mapping.
+    pub verified: bool,
+    pub indicators: Vec<String>,
+}
+
+/// The level of an area in the geography.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaLevel {
+    England,
+    Region,
+    Borough,
+    Locality,
+    Pcn,
+    Practice,
+    Ward,
+    Lsoa,
+}
+
+/// A place with a code, a name and the area it sits within.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+    pub level: AreaLevel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The lookup that places this area under its parent, when that is not simply official
+    /// geography (for example a PCN placed in a locality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lookup: Option<String>,
+}
+
+/// Whether a lookup has been published by an authority or is the explorer's best evidence.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LookupStatus {
+    Official,
+    Provisional,
+}
+
+/// A table that places one kind of area inside another, with its provenance.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Lookup {
+    pub id: String,
+    pub title: String,
+    pub status: LookupStatus,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// What kind of number an indicator is, which decides its confidence interval method.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueType {
+    /// A percentage of a denominator (Wilson score intervals).
+    Proportion,
+    /// A crude rate per `multiplier` (Byar's / exact Poisson intervals).
+    CrudeRate,
+    Count,
+    Score,
+    Mean,
+}
+
+/// Which direction of change is good news.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    HighIsGood,
+    LowIsGood,
+    /// Neither direction is better; comparisons say Higher or Lower.
+    NotApplicable,
+}
+
+/// Where a figure comes from and under what terms it may be reused.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Source {
+    pub name: String,
+    pub publisher: String,
+    pub licence: String,
+    pub url: String,
+    /// The attribution statement the licence asks for.
+    pub attribution: String,
+}
+
+/// The catalogue entry of one indicator.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct IndicatorMeta {
+    pub id: String,
+    pub title: String,
+    /// Plain-English description for residents.
+    pub description: String,
+    /// The formal definition (numerator and denominator).
+    pub definition: String,
+    /// Unit shown after values, e.g. `%` or `per 1,000`.
+    pub unit: String,
+    pub value_type: ValueType,
+    /// For rates: the value is per this many people (100 for a percentage).
+    pub multiplier: f64,
+    pub polarity: Polarity,
+    pub period_type: String,
+    pub source: Source,
+    /// How the explorer produced the figures from the source.
+    pub methods: String,
+    /// Lookups used to aggregate this indicator; provisional ones are shown as such.
+    pub lookups: Vec<String>,
+    /// Path of the shard, relative to the data folder.
+    pub shard: String,
+    /// The borough's latest figure, so the overview needs no shard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<LatestSummary>,
+}
+
+/// The borough's latest value of an indicator and how it compares.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct LatestSummary {
+    pub period: String,
+    pub value: f64,
+    pub comparisons: Vec<Comparison>,
+}
+
+/// `public/data/indicators/<id>.json`: every value of one indicator.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Shard {
+    pub schema_version: u32,
+    pub indicator: String,
+    /// Periods in time order, oldest first.
+    pub periods: Vec<String>,
+    pub values: Vec<DataPoint>,
+}
+
+impl Shard {
+    /// The value for one area and period, if published.
+    pub fn point(&self, area: &str, period: &str) -> Option<&DataPoint> {
+        self.values
+            .iter()
+            .find(|v| v.area == area && v.period == period)
+    }
+}
+
+/// A confidence interval, in the indicator's unit.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lower: f64,
+    pub upper: f64,
+}
+
+impl Interval {
+    /// Whether `x` lies inside the interval, ends included.
+    pub fn contains(&self, x: f64) -> bool {
+        self.lower <= x && x <= self.upper
+    }
+}
+
+/// How a published figure came about.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Taken as the source publishes it.
+    Published,
+    /// Summed by the explorer from the source's counts for the areas beneath.
+    Aggregated,
+}
+
+/// One area's figure for one period.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct DataPoint {
+    pub area: String,
+    pub period: String,
+    pub origin: Origin,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ci95: Option<Interval>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ci998: Option<Interval>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<f64>,
+    /// Why the figure is withheld, when disclosure control withheld it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparisons: Vec<Comparison>,
+}
+
+/// The result of comparing an area with one benchmark area.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The benchmark's area code.
+    pub benchmark: String,
+    pub result: ComparisonResult,
+}
+
+/// The Fingertips comparison outcome.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ComparisonResult {
+    Better,
+    Similar,
+    Worse,
+    Higher,
+    Lower,
+    NotCompared,
+}
