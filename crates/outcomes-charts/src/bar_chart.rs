@@ -1,0 +1,120 @@
+//! The ECharts option for an "areas compared" bar chart: horizontal bars (long area names
+//! stay readable on a phone), 95% confidence whiskers and the borough as a reference line.
+//!
+//! The whiskers are a `custom` series whose `renderItem` must be a JavaScript function; the
+//! app attaches it (see `WHISKER_SERIES_ID`), since JSON cannot carry one.
+
+use charming::component::{Axis, Grid};
+use charming::datatype::{CompositeValue, DataPoint};
+use charming::element::{
+    AxisType, DimensionEncode, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
+    MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
+};
+use charming::series::{Bar, Custom};
+use charming::{component::Aria, Chart};
+
+use crate::area_comparison::AreaComparison;
+use crate::format::decimal;
+
+/// The id of the whisker series, where the app attaches the `renderItem` function.
+pub const WHISKER_SERIES_ID: &str = "ci95";
+/// The id of the bar series, where tests read the drawn values back.
+pub const BAR_SERIES_ID: &str = "values";
+
+/// GOV.UK blue: 5.2:1 against white, so bars meet the 3:1 non-text contrast minimum.
+const BAR_COLOUR: &str = "#1d70b8";
+/// Near-black for whiskers and the reference line.
+const INK: &str = "#0b0c0c";
+
+/// Builds the bar chart option. Bars follow the row order; the first row is at the top.
+pub fn area_bar_chart(view: &AreaComparison) -> Chart {
+    let names: Vec<String> = view.rows.iter().map(|r| r.name.clone()).collect();
+    let values: Vec<DataPoint> = view
+        .rows
+        .iter()
+        .map(|r| DataPoint::from(round(r.value)))
+        .collect();
+    let whiskers: Vec<DataPoint> = view
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            r.ci95.map(|ci| {
+                DataPoint::from(CompositeValue::Array(vec![
+                    CompositeValue::from(i as f64),
+                    CompositeValue::from(round(ci.lower)),
+                    CompositeValue::from(round(ci.upper)),
+                ]))
+            })
+        })
+        .collect();
+
+    let mut bars = Bar::new()
+        .id(BAR_SERIES_ID)
+        .name(view.indicator_title.as_str())
+        .item_style(ItemStyle::new().color(BAR_COLOUR))
+        .bar_width("55%")
+        .data(values);
+    if let Some(borough) = &view.borough {
+        bars = bars.mark_line(
+            MarkLine::new()
+                .silent(true)
+                .symbol(vec![Symbol::None, Symbol::None])
+                .line_style(
+                    LineStyle::new()
+                        .color(INK)
+                        .width(2)
+                        .type_(LineStyleType::Dashed),
+                )
+                .label(
+                    Label::new()
+                        .position(LabelPosition::InsideEndTop)
+                        .formatter(format!("{}: {}", borough.name, decimal(borough.value)).as_str()),
+                )
+                .data(vec![MarkLineVariant::Simple(
+                    MarkLineData::new()
+                        .name(borough.name.as_str())
+                        .x_axis(round(borough.value)),
+                )]),
+        );
+    }
+
+    Chart::new()
+        .aria(Aria::new().enabled(true))
+        .animation(false)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(24)
+                .top(28)
+                .bottom(32)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(view.unit.as_str())
+                .min(0),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(names),
+        )
+        .series(bars)
+        .series(
+            Custom::new()
+                .id(WHISKER_SERIES_ID)
+                .name("95% confidence interval")
+                .encode(DimensionEncode::new().x(vec![1, 2]).y(0))
+                .item_style(ItemStyle::new().color(INK))
+                .data(whiskers),
+        )
+}
+
+/// Values go to the chart at the precision the data is published with.
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
