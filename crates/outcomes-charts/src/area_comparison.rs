@@ -96,9 +96,11 @@ pub fn latest_period_at(manifest: &Manifest, shard: &Shard, level: AreaLevel) ->
         .iter()
         .rev()
         .find(|period| {
-            manifest
-                .areas_at(level)
-                .any(|a| shard.point(&a.code, period).is_some_and(|p| p.value.is_some()))
+            manifest.areas_at(level).any(|a| {
+                shard
+                    .point(&a.code, period)
+                    .is_some_and(|p| p.value.is_some())
+            })
         })
         .cloned()
 }

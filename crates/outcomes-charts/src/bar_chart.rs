@@ -7,14 +7,15 @@
 use charming::component::{Axis, Grid};
 use charming::datatype::{CompositeValue, DataPoint};
 use charming::element::{
-    AxisType, DimensionEncode, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
-    MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
+    AxisLabel, AxisType, DimensionEncode, ItemStyle, Label, LabelPosition, LineStyle,
+    LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 use charming::series::{Bar, Custom};
 use charming::{component::Aria, Chart};
 
 use crate::area_comparison::AreaComparison;
 use crate::format::decimal;
+use crate::summary::summarise;
 
 /// The id of the whisker series, where the app attaches the `renderItem` function.
 pub const WHISKER_SERIES_ID: &str = "ci95";
@@ -25,8 +26,20 @@ pub const BAR_SERIES_ID: &str = "values";
 const BAR_COLOUR: &str = "#1d70b8";
 /// Near-black for whiskers and the reference line.
 const INK: &str = "#0b0c0c";
+/// Axis text: 9.4:1 against white.
+const MUTED_INK: &str = "#484949";
 
-/// Builds the bar chart option. Bars follow the row order; the first row is at the top.
+/// The option as ECharts receives it. ECharts' aria component writes the chart's accessible
+/// name onto the container, replacing any the page set, so the generated summary goes in as
+/// `aria.label.description` (which charming 0.6 cannot express) instead of ECharts' own
+/// machine-made description.
+pub fn area_bar_option(view: &AreaComparison) -> serde_json::Value {
+    let mut option = serde_json::to_value(area_bar_chart(view)).unwrap_or_default();
+    option["aria"]["label"] = serde_json::json!({ "description": summarise(view) });
+    option
+}
+
+/// Builds the bar chart. Bars follow the row order; the first row is at the top.
 pub fn area_bar_chart(view: &AreaComparison) -> Chart {
     let names: Vec<String> = view.rows.iter().map(|r| r.name.clone()).collect();
     let values: Vec<DataPoint> = view
@@ -67,9 +80,13 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
                         .type_(LineStyleType::Dashed),
                 )
                 .label(
+                    // The category axis runs top to bottom (inverse), so the line's start is
+                    // its top: the label sits above the bars, clear of the value axis.
                     Label::new()
-                        .position(LabelPosition::InsideEndTop)
-                        .formatter(format!("{}: {}", borough.name, decimal(borough.value)).as_str()),
+                        .position(LabelPosition::Start)
+                        .color(INK)
+                        .font_size(13)
+                        .formatter(format!("{} {}", borough.name, decimal(borough.value)).as_str()),
                 )
                 .data(vec![MarkLineVariant::Simple(
                     MarkLineData::new()
@@ -87,7 +104,7 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
             Grid::new()
                 .left(8)
                 .right(24)
-                .top(28)
+                .top(36)
                 .bottom(32)
                 .contain_label(true),
         )
@@ -95,12 +112,14 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
             Axis::new()
                 .type_(AxisType::Value)
                 .name(view.unit.as_str())
+                .axis_label(axis_label())
                 .min(0),
         )
         .y_axis(
             Axis::new()
                 .type_(AxisType::Category)
                 .inverse(true)
+                .axis_label(axis_label())
                 .data(names),
         )
         .series(bars)
@@ -112,6 +131,11 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
                 .item_style(ItemStyle::new().color(INK))
                 .data(whiskers),
         )
+}
+
+/// Axis text large and dark enough to read on a phone (ECharts' default grey is 12 px).
+fn axis_label() -> AxisLabel {
+    AxisLabel::new().color(MUTED_INK).font_size(14)
 }
 
 /// Values go to the chart at the precision the data is published with.

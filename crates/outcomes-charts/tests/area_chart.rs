@@ -1,7 +1,7 @@
 //! The "areas compared" chart, summary and table model, checked against a small fixture.
 
 use outcomes_charts::area_comparison::{area_comparison, latest_period_at, AreaComparison};
-use outcomes_charts::bar_chart::area_bar_chart;
+use outcomes_charts::bar_chart::area_bar_option;
 use outcomes_charts::summary::summarise;
 use outcomes_core::model::{AreaLevel, Manifest, Shard};
 use serde_json::{json, Value};
@@ -15,7 +15,13 @@ fn fixture() -> (Manifest, Shard) {
 fn localities() -> AreaComparison {
     let (manifest, shard) = fixture();
     let indicator = manifest.indicator("1").unwrap().clone();
-    area_comparison(&manifest, &indicator, &shard, AreaLevel::Locality, "2022/23")
+    area_comparison(
+        &manifest,
+        &indicator,
+        &shard,
+        AreaLevel::Locality,
+        "2022/23",
+    )
 }
 
 #[test]
@@ -50,15 +56,23 @@ fn summary_names_the_highest_and_lowest_with_significance() {
 fn summary_says_plainly_when_there_is_nothing_to_compare() {
     let mut view = localities();
     view.rows.clear();
-    assert_eq!(summarise(&view), "No area has a published value for 2022/23.");
+    assert_eq!(
+        summarise(&view),
+        "No area has a published value for 2022/23."
+    );
 }
 
 #[test]
 fn option_draws_one_bar_per_area_with_whiskers_and_the_borough_line() {
-    let option: Value = serde_json::to_value(area_bar_chart(&localities())).unwrap();
+    let option: Value = area_bar_option(&localities());
     assert_eq!(option["yAxis"]["data"], json!(["North", "South"]));
     assert_eq!(option["yAxis"]["inverse"], json!(true));
     assert_eq!(option["aria"]["enabled"], json!(true));
+    // The accessible name ECharts writes on the chart is our summary, not its own.
+    assert_eq!(
+        option["aria"]["label"]["description"],
+        json!(summarise(&localities()))
+    );
 
     let series = option["series"].as_array().unwrap();
     assert_eq!(series.len(), 2);
@@ -68,11 +82,14 @@ fn option_draws_one_bar_per_area_with_whiskers_and_the_borough_line() {
     assert_eq!(series[0]["markLine"]["data"][0]["xAxis"], json!(15.0));
     assert_eq!(
         series[0]["markLine"]["label"]["formatter"],
-        "Tower Hamlets: 15.0"
+        "Tower Hamlets 15.0"
     );
 
     assert_eq!(series[1]["type"], "custom");
     assert_eq!(series[1]["id"], "ci95");
-    assert_eq!(series[1]["data"], json!([[0.0, 17.9, 18.6], [1.0, 11.2, 12.3]]));
+    assert_eq!(
+        series[1]["data"],
+        json!([[0.0, 17.9, 18.6], [1.0, 11.2, 12.3]])
+    );
     assert_eq!(series[1]["encode"], json!({"x": [1, 2], "y": 0}));
 }

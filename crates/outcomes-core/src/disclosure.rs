@@ -262,8 +262,9 @@ mod tests {
                 let mut cells: Vec<Cell> = (0..n)
                     .map(|i| cell(0.0, if i == 0 { None } else { Some(parents[i - 1]) }))
                     .collect();
-                let has_children: Vec<bool> =
-                    (0..n).map(|i| cells.iter().any(|c| c.parent == Some(i))).collect();
+                let has_children: Vec<bool> = (0..n)
+                    .map(|i| cells.iter().any(|c| c.parent == Some(i)))
+                    .collect();
                 for i in (0..n).rev() {
                     if !has_children[i] {
                         cells[i].count = f64::from(leaf_counts[i]);

@@ -41,7 +41,9 @@ pub fn proportion(
     multiplier: f64,
     level: Confidence,
 ) -> Option<(f64, Interval)> {
-    if !(denominator > 0.0) || !(0.0..=denominator).contains(&count) {
+    // Written so that NaN fails too.
+    let usable = denominator > 0.0 && (0.0..=denominator).contains(&count);
+    if !usable {
         return None;
     }
     let z = level.z();
@@ -70,7 +72,8 @@ pub fn crude_rate(
     multiplier: f64,
     level: Confidence,
 ) -> Option<(f64, Interval)> {
-    if !(denominator > 0.0) || !(count >= 0.0) {
+    let usable = denominator > 0.0 && count >= 0.0;
+    if !usable {
         return None;
     }
     let (lower, upper) = poisson_count_interval(count, level)?;
@@ -186,7 +189,10 @@ mod tests {
 
     fn poisson_exact_for_test(count: f64) -> (f64, f64) {
         let lower = ChiSquared::new(2.0 * count).unwrap().inverse_cdf(0.025) / 2.0;
-        let upper = ChiSquared::new(2.0 * count + 2.0).unwrap().inverse_cdf(0.975) / 2.0;
+        let upper = ChiSquared::new(2.0 * count + 2.0)
+            .unwrap()
+            .inverse_cdf(0.975)
+            / 2.0;
         (lower, upper)
     }
 

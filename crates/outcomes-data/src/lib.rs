@@ -1,0 +1,38 @@
+//! `tht-data`: turns a publisher's input folder and open-data sources into the JSON files the
+//! Tower Hamlets outcomes explorer loads (`manifest.json` and one shard per indicator).
+//!
+//! The same input always gives byte-identical output, so CI can check that the committed
+//! files are what the tool writes.
+
+pub mod aggregate;
+pub mod areas;
+pub mod benchmark;
+pub mod check;
+pub mod error;
+pub mod fingertips;
+pub mod lookup;
+pub mod period;
+pub mod pipeline;
+pub mod publisher;
+pub mod suppression;
+pub mod table;
+pub mod write;
+
+pub use check::Difference;
+pub use error::{Error, Result};
+pub use pipeline::{build, Output};
+
+use std::path::Path;
+
+/// Builds and replaces `out` with the result. On error nothing is written.
+pub fn build_into(publisher: &Path, sources: &Path, out: &Path) -> Result<write::Files> {
+    let files = write::render(&build(publisher, sources)?)?;
+    write::write_atomically(out, &files)?;
+    Ok(files)
+}
+
+/// Builds in memory and compares with `out`, which is left untouched.
+pub fn check(publisher: &Path, sources: &Path, out: &Path) -> Result<Option<Difference>> {
+    let files = write::render(&build(publisher, sources)?)?;
+    check::first_difference(out, &files)
+}

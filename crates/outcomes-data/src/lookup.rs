@@ -1,0 +1,64 @@
+//! Lookups whose rows live in a source file, such as NHS Digital's practice → PCN mapping.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::areas::Areas;
+use crate::error::{Error, Result};
+use crate::publisher::LookupDef;
+use crate::table::Table;
+
+/// A lookup read from its source file: smaller area code → code of the area it sits within.
+#[derive(Debug, Clone)]
+pub struct Assignments {
+    /// The lookup's id, for error messages.
+    pub id: String,
+    pub map: BTreeMap<String, String>,
+}
+
+/// Reads the rows of a lookup that has an input file. Every target must be an area of
+/// `areas.csv` at the lookup's `to_level`; a code assigned twice must be assigned alike.
+pub fn read(sources: &Path, def: &LookupDef, areas: &Areas) -> Result<Option<Assignments>> {
+    let Some(input) = &def.input else {
+        return Ok(None);
+    };
+    let table = Table::read(&sources.join(&input.file))?;
+    let from_col = table.column(&input.from_column)?;
+    let to_col = table.column(&input.to_column)?;
+    let mut map: BTreeMap<String, (String, u64)> = BTreeMap::new();
+    for row in table.rows() {
+        let from = table.get(row, from_col);
+        let to = table.get(row, to_col);
+        // An empty target means the area was not in the lookup at its date (for example a
+        // practice that had closed); data for it will fail later as an unknown area.
+        if from.is_empty() || to.is_empty() {
+            continue;
+        }
+        match areas.get(to) {
+            Some(area) if area.level == input.to_level => {}
+            _ => {
+                return Err(Error::UnknownArea {
+                    at: table.at(row, to_col),
+                    code: to.to_string(),
+                    expected: format!("an area of level {:?} in areas.csv", input.to_level),
+                })
+            }
+        }
+        if let Some((earlier, line)) = map.get(from) {
+            if earlier != to {
+                return Err(Error::invalid(
+                    table.at(row, to_col),
+                    format!(
+                        "{from} is placed in {to} here but in {earlier} on line {line}; \
+                         expected one place per code"
+                    ),
+                ));
+            }
+        }
+        map.insert(from.to_string(), (to.to_string(), row.line()));
+    }
+    Ok(Some(Assignments {
+        id: def.lookup.id.clone(),
+        map: map.into_iter().map(|(k, (v, _))| (k, v)).collect(),
+    }))
+}

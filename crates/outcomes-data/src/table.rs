@@ -1,0 +1,115 @@
+//! CSV files read by column name, with the line of every row kept so that errors can point
+//! at the exact cell.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Location, Result};
+
+/// A CSV file with a header row, read whole (the inputs are small).
+pub struct Table {
+    path: PathBuf,
+    headers: Vec<String>,
+    rows: Vec<Row>,
+}
+
+/// A column the caller asked for, found in the header row.
+#[derive(Debug, Clone, Copy)]
+pub struct Col {
+    index: usize,
+}
+
+/// One data row and the line it starts on.
+pub struct Row {
+    line: u64,
+    record: csv::StringRecord,
+}
+
+impl Table {
+    /// Reads a whole CSV file. Fails on unreadable files and on rows whose number of fields
+    /// differs from the header's.
+    pub fn read(path: &Path) -> Result<Table> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_path(path)
+            .map_err(|e| csv_error(path, e))?;
+        let headers = reader
+            .headers()
+            .map_err(|e| csv_error(path, e))?
+            .iter()
+            // A byte-order mark from spreadsheet exports must not hide the first column.
+            .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+            .collect();
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_error(path, e))?;
+            let line = record.position().map_or(0, csv::Position::line);
+            rows.push(Row { line, record });
+        }
+        Ok(Table {
+            path: path.to_path_buf(),
+            headers,
+            rows,
+        })
+    }
+
+    /// The file this table was read from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A column that must be present.
+    pub fn column(&self, name: &str) -> Result<Col> {
+        self.optional_column(name)
+            .ok_or_else(|| Error::MissingColumn {
+                file: self.path.clone(),
+                column: name.to_string(),
+            })
+    }
+
+    /// A column that may be absent.
+    pub fn optional_column(&self, name: &str) -> Option<Col> {
+        self.headers
+            .iter()
+            .position(|h| h == name)
+            .map(|index| Col { index })
+    }
+
+    /// The header name of a column.
+    pub fn name(&self, col: Col) -> &str {
+        &self.headers[col.index]
+    }
+
+    /// The data rows in file order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The trimmed text of one cell.
+    pub fn get<'r>(&self, row: &'r Row, col: Col) -> &'r str {
+        row.record.get(col.index).map_or("", str::trim)
+    }
+
+    /// The location of one cell, for error messages.
+    pub fn at(&self, row: &Row, col: Col) -> Location {
+        Location::cell(&self.path, row.line, self.name(col))
+    }
+}
+
+impl Row {
+    /// The line the row starts on (the header is line 1).
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    let line = e.position().map_or(0, csv::Position::line);
+    let message = e.to_string();
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::io(path, io),
+        _ => Error::Csv {
+            at: Location::line(path, line),
+            message: format!("{message}; expected a well-formed CSV file with a header row"),
+        },
+    }
+}

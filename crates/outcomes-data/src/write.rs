@@ -1,0 +1,134 @@
+//! Turning the built data into bytes and putting them in place: rounding, JSON encoding,
+//! and an all-or-nothing swap of the output folder.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use outcomes_core::model::{DataPoint, Interval};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::pipeline::Output;
+
+/// The published files: path relative to the output folder (with `/`) → contents.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// The manifest's file name inside the output folder.
+pub const MANIFEST: &str = "manifest.json";
+
+/// Rounds to the 4 decimal places the explorer publishes.
+pub fn round4(x: f64) -> f64 {
+    let r = (x * 10_000.0).round() / 10_000.0;
+    // Never publish "-0.0".
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// A point with its value and interval limits rounded; counts stay as they are.
+pub fn rounded(mut point: DataPoint) -> DataPoint {
+    let interval = |ci: Interval| Interval {
+        lower: round4(ci.lower),
+        upper: round4(ci.upper),
+    };
+    point.value = point.value.map(round4);
+    point.ci95 = point.ci95.map(interval);
+    point.ci998 = point.ci998.map(interval);
+    point
+}
+
+/// Encodes the manifest and shards as compact JSON, each ending in a newline.
+pub fn render(output: &Output) -> Result<Files> {
+    let mut files = Files::new();
+    files.insert(MANIFEST.to_string(), json(MANIFEST, &output.manifest)?);
+    for (meta, shard) in output.manifest.indicators.iter().zip(&output.shards) {
+        files.insert(meta.shard.clone(), json(&meta.shard, shard)?);
+    }
+    Ok(files)
+}
+
+fn json<T: Serialize>(name: &str, value: &T) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec(value)
+        .map_err(|e| Error::io(Path::new(name), std::io::Error::other(e)))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Replaces the folder `out` with exactly `files`. The files are written to a sibling
+/// folder first and swapped in only when all are written, so a failure leaves `out` as it
+/// was. The tool owns `out`: anything else in it is removed.
+pub fn write_atomically(out: &Path, files: &Files) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .ok_or_else(|| {
+            Error::io(
+                out,
+                std::io::Error::other("expected --out to name a folder"),
+            )
+        })?
+        .to_string_lossy()
+        .into_owned();
+    if out.exists() && !out.is_dir() {
+        return Err(Error::io(
+            out,
+            std::io::Error::other("exists and is not a folder; expected a folder"),
+        ));
+    }
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.tht-data-new-{pid}"));
+    let old = parent.join(format!(".{name}.tht-data-old-{pid}"));
+
+    if let Err(e) = stage(&staging, files) {
+        // Best effort: the error that matters is the one being returned.
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if out.exists() {
+        fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
+        if let Err(e) = fs::rename(&staging, out) {
+            // Put the previous output back so that nothing changed.
+            let _ = fs::rename(&old, out);
+            let _ = fs::remove_dir_all(&staging);
+            return Err(Error::io(out, e));
+        }
+        fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+    } else {
+        fs::rename(&staging, out).map_err(|e| Error::io(out, e))?;
+    }
+    Ok(())
+}
+
+fn stage(staging: &Path, files: &Files) -> Result<()> {
+    if staging.exists() {
+        fs::remove_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+    }
+    fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+    for (relative, bytes) in files {
+        let path = staging.join(relative);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_keeps_four_places_and_no_negative_zero() {
+        assert_eq!(round4(15.485_888_81), 15.4859);
+        assert_eq!(round4(-0.000_01), 0.0);
+        assert!(round4(-0.000_01).is_sign_positive());
+    }
+}

@@ -1,0 +1,22 @@
+// Draws a 95% confidence interval as a horizontal whisker with end caps. Each data item is
+// [category index, lower, upper] on a chart with a value x-axis and a category y-axis.
+export function whiskerRenderer() {
+  return function renderWhisker(params, api) {
+    const category = api.value(0);
+    const low = api.coord([api.value(1), category]);
+    const high = api.coord([api.value(2), category]);
+    const cap = api.size([0, 1])[1] * 0.25;
+    const style = { stroke: api.visual('color'), lineWidth: 2 };
+    const line = (x1, y1, x2, y2) => ({ type: 'line', shape: { x1, y1, x2, y2 }, style });
+    return {
+      type: 'group',
+      // Above the bars, or the part of the whisker inside the bar is hidden.
+      z2: 10,
+      children: [
+        line(low[0], low[1], high[0], high[1]),
+        line(low[0], low[1] - cap, low[0], low[1] + cap),
+        line(high[0], high[1] - cap, high[0], high[1] + cap),
+      ],
+    };
+  };
+}

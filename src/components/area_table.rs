@@ -1,0 +1,70 @@
+//! The numbers behind an "areas compared" chart as an HTML table: the accessible alternative
+//! to the canvas, and what people copy from.
+
+use leptos::prelude::*;
+use outcomes_charts::area_comparison::AreaComparison;
+use outcomes_charts::format::{count, decimal};
+use outcomes_charts::summary::comparison_word;
+
+/// One row per area, with its interval, count, denominator and comparison with the borough.
+#[component]
+pub fn AreaTable(view: Signal<AreaComparison>, caption: Signal<String>) -> impl IntoView {
+    let unit = move || view.with(|v| v.unit.clone());
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || caption.get()>
+            <table class="data-table" data-testid="area-table">
+                <caption>{move || caption.get()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Area"</th>
+                        <th scope="col" class="num">"Value (" {unit} ")"</th>
+                        <th scope="col" class="num">"95% confidence interval"</th>
+                        <th scope="col" class="num">"Count"</th>
+                        <th scope="col" class="num">"Denominator"</th>
+                        <th scope="col">"Compared with borough"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        view.with(|v| {
+                            v.rows
+                                .iter()
+                                .map(|row| {
+                                    let ci = row
+                                        .ci95
+                                        .map(|ci| format!("{} to {}", decimal(ci.lower), decimal(ci.upper)))
+                                        .unwrap_or_else(|| "not available".to_string());
+                                    view! {
+                                        <tr data-area=row.code.clone()>
+                                            <th scope="row">{row.name.clone()}</th>
+                                            <td class="num" data-testid="value">{decimal(row.value)}</td>
+                                            <td class="num">{ci}</td>
+                                            <td class="num">{row.count.map(count).unwrap_or_default()}</td>
+                                            <td class="num">{row.denominator.map(count).unwrap_or_default()}</td>
+                                            <td>{comparison_word(row.vs_borough)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                    {move || {
+                        view.with(|v| {
+                            v.borough
+                                .as_ref()
+                                .map(|b| {
+                                    view! {
+                                        <tr class="benchmark" data-area=b.code.clone()>
+                                            <th scope="row">{format!("{} (borough)", b.name)}</th>
+                                            <td class="num" data-testid="value">{decimal(b.value)}</td>
+                                            <td colspan="4">"Benchmark"</td>
+                                        </tr>
+                                    }
+                                })
+                        })
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable view pieces, one per file.
+
+pub mod area_chart;
+pub mod area_table;
+pub mod chart_block;
+pub mod load_error;

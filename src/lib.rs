@@ -1,0 +1,8 @@
+//! The Tower Hamlets outcomes explorer: a Leptos single page that reads the published data in
+//! `data/` beside it and draws it with ECharts.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod echarts;
+pub mod pages;

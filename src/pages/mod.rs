@@ -1,0 +1,3 @@
+//! The explorer's views.
+
+pub mod indicator;

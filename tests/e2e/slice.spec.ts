@@ -1,0 +1,116 @@
+// The first vertical slice: QOF smoking prevalence by locality, from the published data file
+// to a drawn chart, under a sub-path, as a resident opens it.
+import { expect, test, type Page } from '@playwright/test';
+
+type Area = { code: string; name: string; level: string };
+type Point = { area: string; period: string; value?: number; ci95?: { lower: number; upper: number } };
+
+/** The published files, read the way the page reads them. */
+async function published(page: Page) {
+  const manifest = await (await page.request.get('data/manifest.json')).json();
+  const indicator = manifest.indicators.find((i: { id: string }) => i.id === '91547');
+  const shard = await (await page.request.get(`data/${indicator.shard}`)).json();
+  const localities: Area[] = manifest.areas.filter((a: Area) => a.level === 'locality');
+  const latest = [...shard.periods]
+    .reverse()
+    .find((p: string) => localities.some((l) => shard.values.some((v: Point) => v.area === l.code && v.period === p && v.value !== undefined)));
+  const rows = localities.map((l) => ({
+    name: l.name,
+    point: shard.values.find((v: Point) => v.area === l.code && v.period === latest) as Point,
+  }));
+  const borough = shard.values.find((v: Point) => v.area === 'E09000030' && v.period === latest) as Point;
+  return { indicator, latest, rows, borough };
+}
+
+/** What the ECharts instance on the page actually holds, read back from the chart. */
+async function drawnOption(page: Page) {
+  return page.evaluate(() => {
+    const element = document.querySelector('[data-testid="area-chart"]') as HTMLElement | null;
+    // @ts-expect-error the page's own global, set by the bundled echarts.js
+    const chart = element && globalThis.echarts.getInstanceByDom(element);
+    if (!chart) return { categories: [], bars: [], whiskers: [], reference: NaN, canvas: false };
+    const option = chart.getOption();
+    return {
+      categories: option.yAxis[0].data as string[],
+      bars: option.series.find((s: { id: string }) => s.id === 'values').data as number[],
+      whiskers: option.series.find((s: { id: string }) => s.id === 'ci95').data as number[][],
+      reference: option.series.find((s: { id: string }) => s.id === 'values').markLine.data[0].xAxis as number,
+      canvas: element.querySelector('canvas') !== null,
+    };
+  });
+}
+
+const round1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+
+test.describe('smoking prevalence by locality', () => {
+  test('draws one bar per locality with the published values, whiskers and the borough line', async ({ page }) => {
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('http://127.0.0.1:4173/')) foreign.push(r.url());
+    });
+    await page.goto('./');
+    const data = await published(page);
+    expect(data.rows).toHaveLength(4);
+
+    const block = page.getByTestId('chart-block');
+    await expect(block.getByRole('heading', { level: 2 })).toHaveText(data.indicator.title);
+    await expect(page.getByTestId('subtitle')).toContainText(data.latest);
+    await expect(page.getByTestId('source')).toContainText('Office for Health Improvement and Disparities');
+    await expect(page.getByTestId('provisional-notice')).toBeVisible();
+
+    await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
+    const drawn = await drawnOption(page);
+    expect(drawn.canvas).toBe(true);
+    expect(drawn.categories).toEqual(data.rows.map((r) => r.name));
+    data.rows.forEach((row, i) => {
+      expect(drawn.bars[i]).toBeCloseTo(row.point.value!, 4);
+      expect(drawn.whiskers[i][1]).toBeCloseTo(row.point.ci95!.lower, 4);
+      expect(drawn.whiskers[i][2]).toBeCloseTo(row.point.ci95!.upper, 4);
+    });
+    expect(drawn.reference).toBeCloseTo(data.borough.value!, 4);
+
+    // The chart's accessible name is the generated summary, which names a real locality.
+    const chart = page.getByRole('img', { name: /highest value/ });
+    await expect(chart).toBeVisible();
+    const highest = data.rows.reduce((a, b) => (a.point.value! >= b.point.value! ? a : b));
+    await expect(page.getByTestId('summary')).toContainText(`${highest.name} had the highest value, ${round1(highest.point.value!)}%`);
+
+    // The table shows the same numbers as the chart.
+    const table = page.getByTestId('area-table');
+    for (const row of data.rows) {
+      const tr = table.getByRole('row', { name: new RegExp(`^${row.name}`) });
+      await expect(tr.getByTestId('value')).toHaveText(round1(row.point.value!));
+    }
+    await expect(table.getByRole('row', { name: /borough/ }).getByTestId('value')).toHaveText(round1(data.borough.value!));
+
+    expect(foreign).toEqual([]);
+  });
+
+  for (const width of [1280, 375]) {
+    test(`fits a ${width} px screen without sideways scrolling`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('./');
+      await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `screenshots/slice-${width}.png`, fullPage: true });
+    });
+  }
+
+  test('a link naming an unknown indicator explains itself and shows the default view', async ({ page }) => {
+    await page.goto('./?indicator=not-a-thing');
+    await expect(page.getByTestId('url-notice')).toContainText('not-a-thing');
+    await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
+  });
+
+  test('a missing data file is explained with a way to try again', async ({ page }) => {
+    await page.route('**/data/indicators/91547.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto('./');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('missing');
+    await expect(alert).toContainText('91547.json');
+    await page.unroute('**/data/indicators/91547.json');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
+  });
+});
