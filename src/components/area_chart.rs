@@ -10,6 +10,10 @@ use web_sys::ResizeObserver;
 
 use crate::echarts::Instance;
 
+/// A live resize observer and the callback it calls, kept together so both are dropped
+/// together when the chart leaves the page.
+type SizeWatch = (ResizeObserver, Closure<dyn FnMut()>);
+
 /// The `performance.mark` set when the first chart has been drawn, read by the benchmark.
 pub const FIRST_CHART_MARK: &str = "first-chart-drawn";
 
@@ -20,7 +24,7 @@ pub const FIRST_CHART_MARK: &str = "first-chart-drawn";
 pub fn AreaChart(view: Signal<AreaComparison>, summary: Signal<String>) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<Instance>);
-    let observer = StoredValue::new_local(None::<(ResizeObserver, Closure<dyn FnMut()>)>);
+    let observer = StoredValue::new_local(None::<SizeWatch>);
 
     Effect::new(move |_| {
         let chart = area_bar_option(&view.get());
@@ -67,7 +71,7 @@ pub fn AreaChart(view: Signal<AreaComparison>, summary: Signal<String>) -> impl 
 fn observe_size(
     element: &web_sys::HtmlDivElement,
     chart: Instance,
-    slot: StoredValue<Option<(ResizeObserver, Closure<dyn FnMut()>)>, LocalStorage>,
+    slot: StoredValue<Option<SizeWatch>, LocalStorage>,
 ) {
     let closure = Closure::<dyn FnMut()>::new(move || chart.resize());
     if let Ok(observer) = ResizeObserver::new(closure.as_ref().unchecked_ref()) {
