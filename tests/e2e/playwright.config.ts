@@ -1,4 +1,5 @@
-// End-to-end tests against the release build served under a sub-path, in Debian's Chromium.
+// End-to-end tests against the release build, served by a plain static server under a
+// sub-path (and a second, deeper one, to show one build works anywhere), in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
 const port = 4173;
@@ -24,10 +25,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node serve.mjs ../../dist-outcomes ${port} /outcomes/`,
-    url: `http://127.0.0.1:${port}/outcomes/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node serve.mjs ../../dist-test ${port} /outcomes/`,
+      url: `http://127.0.0.1:${port}/outcomes/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      command: `node serve.mjs ../../dist-test ${port + 1} /council/committees/health/`,
+      url: `http://127.0.0.1:${port + 1}/council/committees/health/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

@@ -46,7 +46,7 @@ test.describe('smoking prevalence by locality', () => {
   test('draws one bar per locality with the published values, whiskers and the borough line', async ({ page }) => {
     const foreign: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith('http://127.0.0.1:4173/')) foreign.push(r.url());
+      if (!r.url().startsWith('http://127.0.0.1:4173/outcomes/')) foreign.push(r.url());
     });
     await page.goto('./');
     const data = await published(page);
@@ -96,6 +96,12 @@ test.describe('smoking prevalence by locality', () => {
       await page.screenshot({ path: `screenshots/slice-${width}.png`, fullPage: true });
     });
   }
+
+  test('the same build works under a different sub-path', async ({ page }) => {
+    await page.goto('http://127.0.0.1:4174/council/committees/health/?indicator=91547');
+    await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
 
   test('a link naming an unknown indicator explains itself and shows the default view', async ({ page }) => {
     await page.goto('./?indicator=not-a-thing');
