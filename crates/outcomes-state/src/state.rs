@@ -1,0 +1,154 @@
+//! The choices themselves, with their defaults. Names in the URL are short, stable and
+//! lower-case; they are part of every link anyone has shared, so they never change meaning.
+
+/// Which page of the explorer is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The five domains and the matrix of indicators by area.
+    #[default]
+    Overview,
+    /// One indicator: bars by area, trend, breakdowns and the table.
+    Indicator,
+    /// One locality's indicators against the borough.
+    Locality,
+    /// Small-area maps.
+    Map,
+    /// The health-challenge statistics.
+    Challenges,
+    /// Sources, methods, licences and the accessibility statement.
+    About,
+}
+
+/// The level of area an indicator is compared across.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Level {
+    #[default]
+    Locality,
+    Pcn,
+    Ward,
+    /// London boroughs, for comparing Tower Hamlets with its peers.
+    Borough,
+}
+
+/// The order of bars and rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// The publisher's order (north to south for localities).
+    #[default]
+    Area,
+    /// Highest value first.
+    Value,
+    /// Alphabetical.
+    Name,
+}
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    /// Bengali.
+    Bn,
+}
+
+/// Everything a person has chosen. `None` and empty mean "the default for this view", which
+/// the app resolves against the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct State {
+    pub view: View,
+    pub domain: Option<String>,
+    pub statement: Option<String>,
+    pub indicator: Option<String>,
+    pub level: Level,
+    /// Area codes chosen for trends, or the locality of a locality profile.
+    pub areas: Vec<String>,
+    pub period: Option<String>,
+    pub sort: Sort,
+    pub lang: Lang,
+    /// Shows one chart and nothing else, for an iframe.
+    pub embed: bool,
+}
+
+/// A closed set of choices that each have one word in the URL.
+pub(crate) trait Word: Sized + Copy + PartialEq + Default + 'static {
+    const ALL: &'static [(Self, &'static str)];
+
+    fn word(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(v, _)| *v == self)
+            .map_or("", |(_, w)| w)
+    }
+
+    fn from_word(word: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, w)| *w == word).map(|(v, _)| *v)
+    }
+
+    fn choices() -> String {
+        Self::ALL
+            .iter()
+            .map(|(_, w)| *w)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl Word for View {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (View::Overview, "overview"),
+        (View::Indicator, "indicator"),
+        (View::Locality, "locality"),
+        (View::Map, "map"),
+        (View::Challenges, "challenges"),
+        (View::About, "about"),
+    ];
+}
+
+impl Word for Level {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (Level::Locality, "locality"),
+        (Level::Pcn, "pcn"),
+        (Level::Ward, "ward"),
+        (Level::Borough, "borough"),
+    ];
+}
+
+impl Word for Sort {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (Sort::Area, "area"),
+        (Sort::Value, "value"),
+        (Sort::Name, "name"),
+    ];
+}
+
+impl Word for Lang {
+    const ALL: &'static [(Self, &'static str)] = &[(Lang::En, "en"), (Lang::Bn, "bn")];
+}
+
+impl View {
+    /// The word for this view in the URL.
+    pub fn as_str(self) -> &'static str {
+        self.word()
+    }
+}
+
+impl Level {
+    /// The word for this level in the URL.
+    pub fn as_str(self) -> &'static str {
+        self.word()
+    }
+}
+
+impl Sort {
+    /// The word for this order in the URL.
+    pub fn as_str(self) -> &'static str {
+        self.word()
+    }
+}
+
+impl Lang {
+    /// The BCP 47 tag, as used in the URL and `<html lang>`.
+    pub fn as_str(self) -> &'static str {
+        self.word()
+    }
+}
