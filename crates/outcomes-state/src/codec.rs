@@ -158,7 +158,7 @@ pub fn write_pinned(state: &State) -> String {
 
 fn encode(state: &State, pinned: bool) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
-    let mut put_word =
+    let put_word =
         |out: &mut form_urlencoded::Serializer<String>, key, value: &str, default: &str| {
             if pinned || value != default {
                 out.append_pair(key, value);
