@@ -1,19 +1,21 @@
-//! The page shell: skip link, header, the current view and the footer. The URL's query
-//! string says which view and indicator are shown, so every view is a link.
+//! The page shell: skip link, header, navigation, the view the URL asks for, and the footer.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use leptos_router::hooks::use_query_map;
 use outcomes_core::model::Manifest;
+use outcomes_state::View;
 
 use crate::components::load_error::LoadErrorMessage;
+use crate::components::site_nav::SiteNav;
+use crate::components::url_notice::UrlNotice;
 use crate::data::load_manifest;
+use crate::pages::about::AboutPage;
 use crate::pages::indicator::IndicatorPage;
-
-/// The indicator shown when the link names none: QOF smoking prevalence.
-const DEFAULT_INDICATOR: &str = "91547";
+use crate::pages::overview::OverviewPage;
+use crate::shards::ShardCache;
+use crate::state::UrlState;
 
 /// The whole app.
 #[component]
@@ -27,33 +29,33 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell() -> impl IntoView {
+    let url = UrlState::provide();
+    ShardCache::provide();
     let manifest = LocalResource::new(load_manifest);
-    let query = use_query_map();
-    let requested = Memo::new(move |_| query.read().get("indicator"));
 
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
             "Skip to main content"
         </a>
         <header class="site-header">
-            <p class="site-name">"Tower Hamlets Together"</p>
-            <p class="site-tagline">"Outcomes explorer"</p>
+            <div class="site-header-inner">
+                <p class="site-name">"Tower Hamlets Together"</p>
+                <p class="site-tagline">"Outcomes explorer"</p>
+            </div>
+            <SiteNav />
         </header>
         <main id="main" tabindex="-1">
-            <h1>"How is Tower Hamlets doing?"</h1>
             <Transition fallback=|| view! { <p class="loading">"Loading the data…"</p> }>
                 {move || Suspend::new(async move {
                     match manifest.await {
                         Err(error) => {
                             view! {
+                                <h1>"Tower Hamlets outcomes"</h1>
                                 <LoadErrorMessage error retry=Callback::new(move |_| manifest.refetch()) />
                             }
                                 .into_any()
                         }
-                        Ok(manifest) => {
-                            let manifest = Arc::new(manifest);
-                            view! { <CurrentView manifest requested /> }.into_any()
-                        }
+                        Ok(manifest) => view! { <CurrentView manifest=Arc::new(manifest) url /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -67,36 +69,36 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The view the URL asks for, or a plain notice and the default when it names an unknown
-/// indicator.
+/// The view the URL asks for, with a notice for any part of the link that could not be
+/// used. Only the view switch re-renders here; each page follows the rest of the URL itself.
 #[component]
-fn CurrentView(manifest: Arc<Manifest>, requested: Memo<Option<String>>) -> impl IntoView {
-    move || {
-        let asked = requested.get();
-        let id = asked.as_deref().unwrap_or(DEFAULT_INDICATOR);
-        let (indicator, notice) = match manifest.indicator(id) {
-            Some(found) => (found.clone(), None),
-            None => (
-                manifest
-                    .indicator(DEFAULT_INDICATOR)
-                    .or(manifest.indicators.first())
-                    .cloned()?,
-                Some(format!(
-                    "The link asked for an indicator this site does not have (\"{id}\"), so the \
-                     default view is shown instead."
-                )),
-            ),
-        };
-        let manifest = manifest.clone();
-        Some(view! {
-            {notice.map(|n| view! { <p class="notice" role="status" data-testid="url-notice">{n}</p> })}
-            <IndicatorPage manifest indicator />
+fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
+    let view = Memo::new(move |_| url.0.with(|p| p.state.view));
+    let link_problems = Signal::derive(move || {
+        url.0.with(|p| {
+            p.problems
+                .iter()
+                .map(|p| format!("“{}={}”: {}.", p.key, p.raw, p.reason))
+                .collect::<Vec<_>>()
         })
+    });
+    view! {
+        <UrlNotice problems=link_problems />
+        {move || {
+            let manifest = manifest.clone();
+            match view.get() {
+                View::Indicator => view! { <IndicatorPage manifest /> }.into_any(),
+                View::About => view! { <AboutPage manifest /> }.into_any(),
+                View::Overview | View::Locality | View::Map | View::Challenges => {
+                    view! { <OverviewPage manifest /> }.into_any()
+                }
+            }
+        }}
     }
 }
 
-/// Moves focus to the main content without changing the URL: with a `<base>` element a bare
-/// `#main` link would resolve against the base and drop the query string.
+/// Moves focus to the main content without changing the URL: a bare `#main` link would be
+/// handled by the router as a navigation.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
     event.prevent_default();
     if let Some(main) = document().get_element_by_id("main") {

@@ -6,3 +6,5 @@ pub mod components;
 pub mod data;
 pub mod echarts;
 pub mod pages;
+pub mod shards;
+pub mod state;

@@ -18,7 +18,12 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn two_localities() -> AreaComparison {
-    let row = |code: &str, name: &str, value: f64, vs_borough| AreaRow {
+    let borough = Reference {
+        code: "E09000030".into(),
+        name: "Tower Hamlets".into(),
+        value: 15.06,
+    };
+    let row = |code: &str, name: &str, value: f64, vs_benchmark| AreaRow {
         code: code.into(),
         name: name.into(),
         value,
@@ -28,7 +33,8 @@ fn two_localities() -> AreaComparison {
         }),
         count: Some(1234.0),
         denominator: Some(10000.0),
-        vs_borough,
+        vs_benchmark,
+        highlight: false,
     };
     AreaComparison {
         indicator_title: "Smoking".into(),
@@ -40,11 +46,8 @@ fn two_localities() -> AreaComparison {
             row("B", "South East", 12.0, ComparisonResult::Better),
         ],
         missing: vec![],
-        borough: Some(Reference {
-            code: "E09000030".into(),
-            name: "Tower Hamlets".into(),
-            value: 15.06,
-        }),
+        benchmark: Some(borough.clone()),
+        references: vec![borough],
     }
 }
 
@@ -74,7 +77,7 @@ async fn table_lists_each_area_then_the_borough_with_rounded_values() {
 
     assert_eq!(
         texts(&root, "tbody th"),
-        ["North West", "South East", "Tower Hamlets (borough)"]
+        ["North West", "South East", "Tower Hamlets (benchmark)"]
     );
     assert_eq!(
         texts(&root, "[data-testid=value]"),

@@ -6,10 +6,19 @@ use outcomes_charts::area_comparison::AreaComparison;
 use outcomes_charts::format::{count, decimal};
 use outcomes_charts::summary::comparison_word;
 
-/// One row per area, with its interval, count, denominator and comparison with the borough.
+/// One row per area, with its interval, count, denominator and comparison, then the
+/// benchmarks drawn as reference lines.
 #[component]
 pub fn AreaTable(view: Signal<AreaComparison>, caption: Signal<String>) -> impl IntoView {
     let unit = move || view.with(|v| v.unit.clone());
+    let compared_with = move || {
+        view.with(|v| {
+            v.benchmark.as_ref().map_or_else(
+                || "Compared".to_string(),
+                |b| format!("Compared with {}", b.name),
+            )
+        })
+    };
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || caption.get()>
             <table class="data-table" data-testid="area-table">
@@ -21,7 +30,7 @@ pub fn AreaTable(view: Signal<AreaComparison>, caption: Signal<String>) -> impl 
                         <th scope="col" class="num">"95% confidence interval"</th>
                         <th scope="col" class="num">"Count"</th>
                         <th scope="col" class="num">"Denominator"</th>
-                        <th scope="col">"Compared with borough"</th>
+                        <th scope="col">{compared_with}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -35,13 +44,13 @@ pub fn AreaTable(view: Signal<AreaComparison>, caption: Signal<String>) -> impl 
                                         .map(|ci| format!("{} to {}", decimal(ci.lower), decimal(ci.upper)))
                                         .unwrap_or_else(|| "not available".to_string());
                                     view! {
-                                        <tr data-area=row.code.clone()>
+                                        <tr data-area=row.code.clone() class:highlight=row.highlight>
                                             <th scope="row">{row.name.clone()}</th>
                                             <td class="num" data-testid="value">{decimal(row.value)}</td>
                                             <td class="num">{ci}</td>
                                             <td class="num">{row.count.map(count).unwrap_or_default()}</td>
                                             <td class="num">{row.denominator.map(count).unwrap_or_default()}</td>
-                                            <td>{comparison_word(row.vs_borough)}</td>
+                                            <td>{comparison_word(row.vs_benchmark)}</td>
                                         </tr>
                                     }
                                 })
@@ -50,17 +59,18 @@ pub fn AreaTable(view: Signal<AreaComparison>, caption: Signal<String>) -> impl 
                     }}
                     {move || {
                         view.with(|v| {
-                            v.borough
-                                .as_ref()
+                            v.references
+                                .iter()
                                 .map(|b| {
                                     view! {
                                         <tr class="benchmark" data-area=b.code.clone()>
-                                            <th scope="row">{format!("{} (borough)", b.name)}</th>
+                                            <th scope="row">{format!("{} (benchmark)", b.name)}</th>
                                             <td class="num" data-testid="value">{decimal(b.value)}</td>
-                                            <td colspan="4">"Benchmark"</td>
+                                            <td colspan="4">"Shown as a reference line"</td>
                                         </tr>
                                     }
                                 })
+                                .collect_view()
                         })
                     }}
                 </tbody>

@@ -15,18 +15,19 @@ use crate::components::area_table::AreaTable;
 pub fn ChartBlock(
     indicator: IndicatorMeta,
     view: Signal<AreaComparison>,
-    /// The lookups this indicator's figures rest on.
-    lookups: Vec<Lookup>,
+    /// The lookups this indicator's figures rest on, each with the levels it groups into.
+    lookups: Vec<(Lookup, Vec<AreaLevel>)>,
 ) -> impl IntoView {
     let summary = Signal::derive(move || view.with(summarise));
     let subtitle = Signal::derive({
         let unit = unit_phrase(&indicator);
-        move || view.with(|v| format!("{unit}, by {}, {}", level_name(v.level), v.period))
+        move || view.with(|v| format!("{unit}, {}", v.period))
     });
-    let caption = Signal::derive({
+    let headline = Signal::derive({
         let title = indicator.title.clone();
-        move || format!("{title}: {}", subtitle.get())
+        move || view.with(|v| format!("{title} by {}", level_name(v.level)))
     });
+    let caption = Signal::derive(move || format!("{}: {}", headline.get(), subtitle.get()));
     let missing = move || {
         view.with(|v| {
             (!v.missing.is_empty()).then(|| {
@@ -38,18 +39,21 @@ pub fn ChartBlock(
             })
         })
     };
-    let provisional: Vec<Lookup> = lookups
-        .into_iter()
-        .filter(|l| l.status == LookupStatus::Provisional)
-        .collect();
+    let provisional = Memo::new(move |_| {
+        let level = view.with(|v| v.level);
+        provisional_lookups_at(&lookups, level)
+    });
     let source = indicator.source.clone();
 
     view! {
         <section class="chart-block" aria-labelledby="chart-title" data-testid="chart-block">
-            <h2 id="chart-title">{indicator.title.clone()}</h2>
+            <h2 id="chart-title">{move || headline.get()}</h2>
             <p class="subtitle" data-testid="subtitle">{move || subtitle.get()}</p>
             <p class="summary" data-testid="summary">{move || summary.get()}</p>
-            {(!provisional.is_empty()).then(|| view! { <ProvisionalNotice lookups=provisional /> })}
+            {move || {
+                let lookups = provisional.get();
+                (!lookups.is_empty()).then(|| view! { <ProvisionalNotice lookups /> })
+            }}
             <AreaChart view summary />
             <p class="source" data-testid="source">
                 "Source: " {source.name.clone()} ", " {source.publisher.clone()} ". "
@@ -79,6 +83,16 @@ pub fn ChartBlock(
     }
 }
 
+/// The provisional lookups behind figures at `level`: those that place areas into areas of
+/// that level.
+fn provisional_lookups_at(lookups: &[(Lookup, Vec<AreaLevel>)], level: AreaLevel) -> Vec<Lookup> {
+    lookups
+        .iter()
+        .filter(|(l, levels)| l.status == LookupStatus::Provisional && levels.contains(&level))
+        .map(|(l, _)| l.clone())
+        .collect()
+}
+
 /// Says which of the lookups behind these figures nobody has officially published.
 #[component]
 fn ProvisionalNotice(lookups: Vec<Lookup>) -> impl IntoView {
@@ -106,16 +120,30 @@ fn unit_phrase(indicator: &IndicatorMeta) -> String {
     }
 }
 
-/// The plural name of an area level, as used in "by localities".
+/// The name of an area level, as used in "by locality".
 pub fn level_name(level: AreaLevel) -> &'static str {
     match level {
         AreaLevel::England => "country",
         AreaLevel::Region => "region",
-        AreaLevel::Borough => "borough",
+        AreaLevel::Borough => "London borough",
         AreaLevel::Locality => "locality",
         AreaLevel::Pcn => "primary care network",
         AreaLevel::Practice => "GP practice",
         AreaLevel::Ward => "ward",
         AreaLevel::Lsoa => "small area (LSOA)",
+    }
+}
+
+/// The plural name of an area level, as used in "no figures by wards".
+pub fn level_name_plural(level: AreaLevel) -> &'static str {
+    match level {
+        AreaLevel::England => "country",
+        AreaLevel::Region => "regions",
+        AreaLevel::Borough => "London boroughs",
+        AreaLevel::Locality => "localities",
+        AreaLevel::Pcn => "GP networks (PCNs)",
+        AreaLevel::Practice => "GP practices",
+        AreaLevel::Ward => "wards",
+        AreaLevel::Lsoa => "small areas (LSOAs)",
     }
 }

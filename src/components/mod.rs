@@ -3,4 +3,7 @@
 pub mod area_chart;
 pub mod area_table;
 pub mod chart_block;
+pub mod choice_links;
 pub mod load_error;
+pub mod site_nav;
+pub mod url_notice;

@@ -1,56 +1,88 @@
-//! The indicator view: one indicator's areas compared for its latest period.
+//! The indicator view: one indicator's areas compared, at the level, period and order the URL
+//! asks for, with the choices as links.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::area_comparison::{area_comparison, latest_period_at};
-use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest};
+use outcomes_charts::area_comparison::{
+    area_comparison, levels_with_values, periods_at, AreaComparison,
+};
+use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_state::{Sort, State};
 
-use crate::components::chart_block::ChartBlock;
+use crate::components::chart_block::{level_name_plural, ChartBlock};
+use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::load_error::LoadErrorMessage;
-use crate::data::load_shard;
+use crate::components::url_notice::UrlNotice;
+use crate::shards::ShardCache;
+use crate::state::{area_level, href, url_level, UrlState};
 
-/// Loads the indicator's shard and shows its localities compared with the borough.
+/// The indicator shown when the link names none: QOF smoking prevalence.
+const DEFAULT_INDICATOR: &str = "91547";
+
+/// Finds the indicator the URL names, or the default with a note saying why.
+fn chosen_indicator(manifest: &Manifest, state: &State) -> (Option<IndicatorMeta>, Option<String>) {
+    let fallback = || {
+        manifest
+            .indicator(DEFAULT_INDICATOR)
+            .or(manifest.indicators.first())
+            .cloned()
+    };
+    match state.indicator.as_deref() {
+        None => (fallback(), None),
+        Some(id) => match manifest.indicator(id) {
+            Some(found) => (Some(found.clone()), None),
+            None => (
+                fallback(),
+                Some(format!(
+                    "This site has no indicator “{id}”, so {} is shown.",
+                    fallback().map_or_else(|| "nothing".to_string(), |i| i.title)
+                )),
+            ),
+        },
+    }
+}
+
+/// Loads the chosen indicator's shard, then shows it.
 #[component]
-pub fn IndicatorPage(manifest: Arc<Manifest>, indicator: IndicatorMeta) -> impl IntoView {
-    let shard_path = indicator.shard.clone();
-    let shard = LocalResource::new(move || {
-        let path = shard_path.clone();
-        async move { load_shard(&path).await }
+pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
+    let url = UrlState::get();
+    let cache = ShardCache::get();
+    let chosen = Memo::new({
+        let manifest = manifest.clone();
+        move |_| url.0.with(|p| chosen_indicator(&manifest, &p.state))
     });
-    let level = AreaLevel::Locality;
-    let lookups = indicator
-        .lookups
-        .iter()
-        .filter_map(|id| manifest.lookup(id).cloned())
-        .collect::<Vec<_>>();
+    let shard = LocalResource::new(move || {
+        let path = chosen.with(|(indicator, _)| indicator.as_ref().map(|i| i.shard.clone()));
+        async move {
+            match path {
+                Some(path) => cache.load(path).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
 
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading the figures…"</p> }>
             {move || {
                 let manifest = manifest.clone();
-                let indicator = indicator.clone();
-                let lookups = lookups.clone();
                 Suspend::new(async move {
-                    match shard.await {
-                        Err(error) => {
+                    let indicator = chosen.get_untracked().0;
+                    match (shard.await, indicator) {
+                        (Err(error), _) => {
                             view! {
+                                <h1>"Indicator"</h1>
                                 <LoadErrorMessage error retry=Callback::new(move |_| shard.refetch()) />
                             }
                                 .into_any()
                         }
-                        Ok(shard) => {
-                            let Some(period) = latest_period_at(&manifest, &shard, level) else {
-                                return view! {
-                                    <p class="note" role="status">
-                                        {format!("{} has no values for localities yet.", indicator.title)}
-                                    </p>
-                                }
-                                    .into_any();
-                            };
-                            let comparison = area_comparison(&manifest, &indicator, &shard, level, &period);
+                        (Ok(Some(shard)), Some(indicator)) => {
+                            view! { <IndicatorBody manifest indicator shard chosen /> }.into_any()
+                        }
+                        _ => {
                             view! {
-                                <ChartBlock indicator view=Signal::stored(comparison) lookups />
+                                <h1>"Indicator"</h1>
+                                <p role="status">"This site has no indicators published yet."</p>
                             }
                                 .into_any()
                         }
@@ -59,4 +91,207 @@ pub fn IndicatorPage(manifest: Arc<Manifest>, indicator: IndicatorMeta) -> impl 
             }}
         </Transition>
     }
+}
+
+/// The choices this page resolved from the URL against what the data has.
+#[derive(Clone, PartialEq)]
+struct Resolved {
+    level: AreaLevel,
+    period: String,
+    sort: Sort,
+    levels: Vec<AreaLevel>,
+    periods: Vec<String>,
+    problems: Vec<String>,
+}
+
+fn resolve(manifest: &Manifest, shard: &Shard, state: &State) -> Option<Resolved> {
+    let levels = levels_with_values(manifest, shard);
+    let mut problems = Vec::new();
+    let wanted = area_level(state.level);
+    let level = if levels.contains(&wanted) {
+        wanted
+    } else {
+        let first = *levels.first()?;
+        if state.level != outcomes_state::Level::default() {
+            problems.push(format!(
+                "This indicator has no figures by {}, so it is shown by {}.",
+                level_name_plural(wanted),
+                level_name_plural(first)
+            ));
+        }
+        first
+    };
+    let periods = periods_at(manifest, shard, level);
+    let latest = periods.last()?.clone();
+    let period = match &state.period {
+        Some(p) if periods.contains(p) => p.clone(),
+        Some(p) => {
+            problems.push(format!(
+                "There are no figures for {p} at this level, so the latest, {latest}, is shown."
+            ));
+            latest
+        }
+        None => latest,
+    };
+    Some(Resolved {
+        level,
+        period,
+        sort: state.sort,
+        levels,
+        periods,
+        problems,
+    })
+}
+
+#[component]
+fn IndicatorBody(
+    manifest: Arc<Manifest>,
+    indicator: IndicatorMeta,
+    shard: Arc<Shard>,
+    chosen: Memo<(Option<IndicatorMeta>, Option<String>)>,
+) -> impl IntoView {
+    let url = UrlState::get();
+    let resolved = Memo::new({
+        let (manifest, shard) = (manifest.clone(), shard.clone());
+        move |_| url.0.with(|p| resolve(&manifest, &shard, &p.state))
+    });
+    let problems = Signal::derive(move || {
+        let mut all: Vec<String> = chosen.with(|(_, note)| note.iter().cloned().collect());
+        resolved.with(|r| all.extend(r.iter().flat_map(|r| r.problems.iter().cloned())));
+        all
+    });
+    let comparison = Memo::new({
+        let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
+        move |_| {
+            resolved.with(|r| {
+                r.as_ref().map(|r| {
+                    area_comparison(&manifest, &indicator, &shard, r.level, &r.period, r.sort)
+                })
+            })
+        }
+    });
+    let lookups = indicator
+        .lookups
+        .iter()
+        .filter_map(|id| manifest.lookup(id))
+        .map(|lookup| (lookup.clone(), levels_grouped_by(&manifest, &lookup.id)))
+        .collect::<Vec<_>>();
+    // Whether any area has a value depends only on the shard, which this body keeps for
+    // its whole life; choices in the URL then always resolve to something to draw.
+    let has_values = !levels_with_values(&manifest, &shard).is_empty();
+
+    view! {
+        <h1>{indicator.title.clone()}</h1>
+        <UrlNotice problems />
+        <p class="lede">{indicator.description.clone()}</p>
+        {move || resolved.get().map(|r| view! { <Controls resolved=r /> })}
+        {if has_values {
+            let empty = no_rows(&indicator);
+            let view = Signal::derive(move || comparison.get().unwrap_or_else(|| empty.clone()));
+            view! { <ChartBlock indicator=indicator.clone() view lookups /> }.into_any()
+        } else {
+            view! {
+                <p role="status" data-testid="no-values">
+                    {format!("{} has no published values for any area yet.", indicator.title)}
+                </p>
+            }
+                .into_any()
+        }}
+    }
+}
+
+/// The levels a lookup groups areas into: the levels of the parents of the areas it places.
+/// A lookup that places no listed area (small areas the manifest leaves out) groups into
+/// wards.
+fn levels_grouped_by(manifest: &Manifest, lookup: &str) -> Vec<AreaLevel> {
+    let mut levels: Vec<AreaLevel> = manifest
+        .areas
+        .iter()
+        .filter(|a| a.lookup.as_deref() == Some(lookup))
+        .filter_map(|a| a.parent.as_deref().and_then(|p| manifest.area(p)))
+        .map(|parent| parent.level)
+        .collect();
+    if levels.is_empty() {
+        levels.push(AreaLevel::Ward);
+    }
+    levels.sort();
+    levels.dedup();
+    levels
+}
+
+/// A comparison with no rows, which the chart block shows as "no published value".
+fn no_rows(indicator: &IndicatorMeta) -> AreaComparison {
+    AreaComparison {
+        indicator_title: indicator.title.clone(),
+        unit: indicator.unit.clone(),
+        period: String::new(),
+        level: AreaLevel::Locality,
+        rows: Vec::new(),
+        missing: Vec::new(),
+        benchmark: None,
+        references: Vec::new(),
+    }
+}
+
+/// Level, period and order, as links that change the URL.
+#[component]
+fn Controls(resolved: Resolved) -> impl IntoView {
+    let url = UrlState::get();
+    let state = url.state();
+    let with = |change: &dyn Fn(&mut State)| {
+        let mut next = state.clone();
+        change(&mut next);
+        href(&next)
+    };
+    let levels: Vec<Choice> = resolved
+        .levels
+        .iter()
+        .filter_map(|&level| {
+            let url_level = url_level(level)?;
+            Some(Choice {
+                text: capitalise(level_name_plural(level)),
+                href: with(&|s| {
+                    s.level = url_level;
+                    s.period = None;
+                }),
+                current: level == resolved.level,
+            })
+        })
+        .collect();
+    let periods: Vec<Choice> = resolved
+        .periods
+        .iter()
+        .map(|period| Choice {
+            text: period.clone(),
+            href: with(&|s| s.period = Some(period.clone())),
+            current: *period == resolved.period,
+        })
+        .collect();
+    let sorts: Vec<Choice> = [
+        (Sort::Area, "Area order"),
+        (Sort::Value, "Highest first"),
+        (Sort::Name, "A to Z"),
+    ]
+    .into_iter()
+    .map(|(sort, text)| Choice {
+        text: text.to_string(),
+        href: with(&|s| s.sort = sort),
+        current: sort == resolved.sort,
+    })
+    .collect();
+    view! {
+        <div class="controls">
+            {(levels.len() > 1).then(|| view! { <ChoiceLinks label="Compare areas by".to_string() choices=levels testid="level-choice" /> })}
+            {(periods.len() > 1).then(|| view! { <ChoiceLinks label="Period".to_string() choices=periods testid="period-choice" /> })}
+            <ChoiceLinks label="Order".to_string() choices=sorts testid="sort-choice" />
+        </div>
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -1,3 +1,5 @@
-//! The explorer's views.
+//! The explorer's views, one per file.
 
+pub mod about;
 pub mod indicator;
+pub mod overview;

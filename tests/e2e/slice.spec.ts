@@ -48,12 +48,13 @@ test.describe('smoking prevalence by locality', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith('http://127.0.0.1:4173/outcomes/')) foreign.push(r.url());
     });
-    await page.goto('./');
+    await page.goto('./?view=indicator&indicator=91547');
     const data = await published(page);
     expect(data.rows).toHaveLength(4);
 
     const block = page.getByTestId('chart-block');
-    await expect(block.getByRole('heading', { level: 2 })).toHaveText(data.indicator.title);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(data.indicator.title);
+    await expect(block.getByRole('heading', { level: 2 })).toHaveText(`${data.indicator.title} by locality`);
     await expect(page.getByTestId('subtitle')).toContainText(data.latest);
     await expect(page.getByTestId('source')).toContainText('Office for Health Improvement and Disparities');
     await expect(page.getByTestId('provisional-notice')).toBeVisible();
@@ -81,7 +82,7 @@ test.describe('smoking prevalence by locality', () => {
       const tr = table.getByRole('row', { name: new RegExp(`^${row.name}`) });
       await expect(tr.getByTestId('value')).toHaveText(round1(row.point.value!));
     }
-    await expect(table.getByRole('row', { name: /borough/ }).getByTestId('value')).toHaveText(round1(data.borough.value!));
+    await expect(table.getByRole('row', { name: /Tower Hamlets \(benchmark\)/ }).getByTestId('value')).toHaveText(round1(data.borough.value!));
 
     expect(foreign).toEqual([]);
   });
@@ -89,7 +90,7 @@ test.describe('smoking prevalence by locality', () => {
   for (const width of [1280, 375]) {
     test(`fits a ${width} px screen without sideways scrolling`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto('./');
+      await page.goto('./?view=indicator&indicator=91547');
       await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -98,20 +99,20 @@ test.describe('smoking prevalence by locality', () => {
   }
 
   test('the same build works under a different sub-path', async ({ page }) => {
-    await page.goto('http://127.0.0.1:4174/council/committees/health/?indicator=91547');
+    await page.goto('http://127.0.0.1:4174/council/committees/health/?view=indicator&indicator=91547');
     await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
   test('a link naming an unknown indicator explains itself and shows the default view', async ({ page }) => {
-    await page.goto('./?indicator=not-a-thing');
+    await page.goto('./?view=indicator&indicator=not-a-thing');
     await expect(page.getByTestId('url-notice')).toContainText('not-a-thing');
     await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
   });
 
   test('a missing data file is explained with a way to try again', async ({ page }) => {
     await page.route('**/data/indicators/91547.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.goto('./');
+    await page.goto('./?view=indicator&indicator=91547');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('missing');
     await expect(alert).toContainText('91547.json');

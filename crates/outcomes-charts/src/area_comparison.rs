@@ -1,9 +1,11 @@
 //! The rows of an "areas compared" view: one indicator, one period, the areas at one level,
-//! each with its interval and how it compares with the borough.
+//! each with its interval and how it compares with the benchmark for that level.
 
 use outcomes_core::model::{
     AreaLevel, ComparisonResult, IndicatorMeta, Interval, Manifest, Shard, BOROUGH_CODE,
+    ENGLAND_CODE, LONDON_CODE,
 };
+use outcomes_state::Sort;
 
 /// One area's bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,8 +16,10 @@ pub struct AreaRow {
     pub ci95: Option<Interval>,
     pub count: Option<f64>,
     pub denominator: Option<f64>,
-    /// The comparison with the borough, `NotCompared` when there is none.
-    pub vs_borough: ComparisonResult,
+    /// The comparison with the view's benchmark, `NotCompared` when there is none.
+    pub vs_benchmark: ComparisonResult,
+    /// Tower Hamlets among its peers: drawn and listed so it stands out.
+    pub highlight: bool,
 }
 
 /// A benchmark drawn as a reference line.
@@ -37,47 +41,72 @@ pub struct AreaComparison {
     /// Areas whose value is withheld or missing for this period, by name, so the page can
     /// say so rather than silently dropping them.
     pub missing: Vec<String>,
-    pub borough: Option<Reference>,
+    /// What each row is compared with: the borough for areas within it, London for boroughs.
+    pub benchmark: Option<Reference>,
+    /// Reference lines: the borough (unless it is one of the bars), London and England, where
+    /// the period has a value for them.
+    pub references: Vec<Reference>,
 }
 
-/// Builds the comparison of all areas at `level` for `period`, in the publisher's area order.
+/// The area each row is compared with at `level`.
+pub fn benchmark_code(level: AreaLevel) -> &'static str {
+    match level {
+        AreaLevel::Borough => LONDON_CODE,
+        AreaLevel::Region => ENGLAND_CODE,
+        _ => BOROUGH_CODE,
+    }
+}
+
+/// Builds the comparison of all areas at `level` for `period`, in `sort` order.
 pub fn area_comparison(
     manifest: &Manifest,
     indicator: &IndicatorMeta,
     shard: &Shard,
     level: AreaLevel,
     period: &str,
+    sort: Sort,
 ) -> AreaComparison {
+    let benchmark = benchmark_code(level);
     let mut rows = Vec::new();
     let mut missing = Vec::new();
     for area in manifest.areas_at(level) {
-        match shard.point(&area.code, period) {
-            Some(point) if point.value.is_some() => rows.push(AreaRow {
+        let point = shard.point(&area.code, period);
+        match point.and_then(|p| p.value.map(|v| (p, v))) {
+            Some((point, value)) => rows.push(AreaRow {
                 code: area.code.clone(),
                 name: area.name.clone(),
-                value: point.value.unwrap_or_default(),
+                value,
                 ci95: point.ci95,
                 count: point.count,
                 denominator: point.denominator,
-                vs_borough: point
+                vs_benchmark: point
                     .comparisons
                     .iter()
-                    .find(|c| c.benchmark == BOROUGH_CODE)
+                    .find(|c| c.benchmark == benchmark)
                     .map_or(ComparisonResult::NotCompared, |c| c.result),
+                highlight: level == AreaLevel::Borough && area.code == BOROUGH_CODE,
             }),
-            _ => missing.push(area.name.clone()),
+            None => missing.push(area.name.clone()),
         }
     }
-    let borough = shard
-        .point(BOROUGH_CODE, period)
-        .and_then(|p| p.value)
-        .map(|value| Reference {
-            code: BOROUGH_CODE.to_string(),
-            name: manifest
-                .area(BOROUGH_CODE)
-                .map_or_else(|| BOROUGH_CODE.to_string(), |a| a.name.clone()),
-            value,
-        });
+    sort_rows(&mut rows, sort);
+    let reference = |code: &str| {
+        shard
+            .point(code, period)
+            .and_then(|p| p.value)
+            .map(|value| Reference {
+                code: code.to_string(),
+                name: manifest
+                    .area(code)
+                    .map_or_else(|| code.to_string(), |a| a.name.clone()),
+                value,
+            })
+    };
+    let references = [BOROUGH_CODE, LONDON_CODE, ENGLAND_CODE]
+        .into_iter()
+        .filter(|code| !rows.iter().any(|r| r.code == *code))
+        .filter_map(reference)
+        .collect();
     AreaComparison {
         indicator_title: indicator.title.clone(),
         unit: indicator.unit.clone(),
@@ -85,17 +114,44 @@ pub fn area_comparison(
         level,
         rows,
         missing,
-        borough,
+        benchmark: reference(benchmark),
+        references,
     }
 }
 
-/// The most recent period in which any area at `level` has a value.
-pub fn latest_period_at(manifest: &Manifest, shard: &Shard, level: AreaLevel) -> Option<String> {
+fn sort_rows(rows: &mut [AreaRow], sort: Sort) {
+    match sort {
+        Sort::Area => {}
+        Sort::Value => rows.sort_by(|a, b| b.value.total_cmp(&a.value)),
+        Sort::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+    }
+}
+
+/// The levels at which the indicator has at least one value, in the order a person would
+/// step through them.
+pub fn levels_with_values(manifest: &Manifest, shard: &Shard) -> Vec<AreaLevel> {
+    [
+        AreaLevel::Locality,
+        AreaLevel::Pcn,
+        AreaLevel::Ward,
+        AreaLevel::Borough,
+    ]
+    .into_iter()
+    .filter(|&level| {
+        shard
+            .values
+            .iter()
+            .any(|p| p.value.is_some() && manifest.area(&p.area).is_some_and(|a| a.level == level))
+    })
+    .collect()
+}
+
+/// The periods, oldest first, in which any area at `level` has a value.
+pub fn periods_at(manifest: &Manifest, shard: &Shard, level: AreaLevel) -> Vec<String> {
     shard
         .periods
         .iter()
-        .rev()
-        .find(|period| {
+        .filter(|period| {
             manifest.areas_at(level).any(|a| {
                 shard
                     .point(&a.code, period)
@@ -103,4 +159,10 @@ pub fn latest_period_at(manifest: &Manifest, shard: &Shard, level: AreaLevel) ->
             })
         })
         .cloned()
+        .collect()
+}
+
+/// The most recent period in which any area at `level` has a value.
+pub fn latest_period_at(manifest: &Manifest, shard: &Shard, level: AreaLevel) -> Option<String> {
+    periods_at(manifest, shard, level).pop()
 }

@@ -5,7 +5,7 @@
 //! app attaches it (see `WHISKER_SERIES_ID`), since JSON cannot carry one.
 
 use charming::component::{Axis, Grid};
-use charming::datatype::{CompositeValue, DataPoint};
+use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{
     AxisLabel, AxisType, DimensionEncode, ItemStyle, Label, LabelPosition, LineStyle,
     LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
@@ -13,7 +13,7 @@ use charming::element::{
 use charming::series::{Bar, Custom};
 use charming::{component::Aria, Chart};
 
-use crate::area_comparison::AreaComparison;
+use crate::area_comparison::{AreaComparison, AreaRow};
 use crate::format::decimal;
 use crate::summary::summarise;
 
@@ -24,6 +24,8 @@ pub const BAR_SERIES_ID: &str = "values";
 
 /// GOV.UK blue: 5.2:1 against white, so bars meet the 3:1 non-text contrast minimum.
 const BAR_COLOUR: &str = "#1d70b8";
+/// Dark blue for Tower Hamlets among its peers.
+const HIGHLIGHT_COLOUR: &str = "#003078";
 /// Near-black for whiskers and the reference line.
 const INK: &str = "#0b0c0c";
 /// Axis text: 9.4:1 against white.
@@ -32,20 +34,36 @@ const MUTED_INK: &str = "#484949";
 /// The option as ECharts receives it. ECharts' aria component writes the chart's accessible
 /// name onto the container, replacing any the page set, so the generated summary goes in as
 /// `aria.label.description` (which charming 0.6 cannot express) instead of ECharts' own
-/// machine-made description.
+/// machine-made description. Each reference line's pattern is patched in the same way.
 pub fn area_bar_option(view: &AreaComparison) -> serde_json::Value {
     let mut option = serde_json::to_value(area_bar_chart(view)).unwrap_or_default();
     option["aria"]["label"] = serde_json::json!({ "description": summarise(view) });
+    if let Some(lines) = option["series"][0]["markLine"]["data"].as_array_mut() {
+        for (line, pattern) in lines.iter_mut().zip(REFERENCE_LINE_TYPES) {
+            line["lineStyle"] = serde_json::json!({ "type": pattern });
+        }
+    }
     option
 }
 
 /// Builds the bar chart. Bars follow the row order; the first row is at the top.
 pub fn area_bar_chart(view: &AreaComparison) -> Chart {
-    let names: Vec<String> = view.rows.iter().map(|r| r.name.clone()).collect();
+    let names: Vec<String> = view.rows.iter().map(category_label).collect();
     let values: Vec<DataPoint> = view
         .rows
         .iter()
-        .map(|r| DataPoint::from(round(r.value)))
+        .map(|r| {
+            // Tower Hamlets among London boroughs: a darker bar, and a marker in its axis
+            // label so it stands out without relying on colour.
+            if r.highlight {
+                DataPoint::from(
+                    DataPointItem::new(round(r.value))
+                        .item_style(ItemStyle::new().color(HIGHLIGHT_COLOUR)),
+                )
+            } else {
+                DataPoint::from(round(r.value))
+            }
+        })
         .collect();
     let whiskers: Vec<DataPoint> = view
         .rows
@@ -62,39 +80,13 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
         })
         .collect();
 
-    let mut bars = Bar::new()
+    let bars = Bar::new()
         .id(BAR_SERIES_ID)
         .name(view.indicator_title.as_str())
         .item_style(ItemStyle::new().color(BAR_COLOUR))
         .bar_width("55%")
-        .data(values);
-    if let Some(borough) = &view.borough {
-        bars = bars.mark_line(
-            MarkLine::new()
-                .silent(true)
-                .symbol(vec![Symbol::None, Symbol::None])
-                .line_style(
-                    LineStyle::new()
-                        .color(INK)
-                        .width(2)
-                        .type_(LineStyleType::Dashed),
-                )
-                .label(
-                    // The category axis runs top to bottom (inverse), so the line's start is
-                    // its top: the label sits above the bars, clear of the value axis.
-                    Label::new()
-                        .position(LabelPosition::Start)
-                        .color(INK)
-                        .font_size(13)
-                        .formatter(format!("{} {}", borough.name, decimal(borough.value)).as_str()),
-                )
-                .data(vec![MarkLineVariant::Simple(
-                    MarkLineData::new()
-                        .name(borough.name.as_str())
-                        .x_axis(round(borough.value)),
-                )]),
-        );
-    }
+        .data(values)
+        .mark_line(reference_lines(view));
 
     Chart::new()
         .aria(Aria::new().enabled(true))
@@ -131,6 +123,56 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
                 .item_style(ItemStyle::new().color(INK))
                 .data(whiskers),
         )
+}
+
+/// One dashed, dotted or solid line per benchmark, each labelled with its name and value, so
+/// the lines are told apart without colour.
+fn reference_lines(view: &AreaComparison) -> MarkLine {
+    let lines = view
+        .references
+        .iter()
+        .map(|reference| {
+            MarkLineVariant::Simple(
+                MarkLineData::new()
+                    .name(reference.name.as_str())
+                    .x_axis(round(reference.value))
+                    .label(
+                        // The category axis runs top to bottom (inverse), so the line's start
+                        // is its top: labels sit above the bars, clear of the value axis.
+                        Label::new()
+                            .position(LabelPosition::Start)
+                            .color(INK)
+                            .font_size(13)
+                            .formatter(
+                                format!("{} {}", reference.name, decimal(reference.value)).as_str(),
+                            ),
+                    ),
+            )
+        })
+        .collect();
+    MarkLine::new()
+        .silent(true)
+        .symbol(vec![Symbol::None, Symbol::None])
+        .line_style(
+            LineStyle::new()
+                .color(INK)
+                .width(2)
+                .type_(LineStyleType::Dashed),
+        )
+        .data(lines)
+}
+
+/// The line pattern of each reference line in turn (borough, London, England), so they are
+/// told apart without colour. charming 0.6 has no per-line style, so these are patched in.
+const REFERENCE_LINE_TYPES: [&str; 3] = ["dashed", "dotted", "solid"];
+
+/// The category label: Tower Hamlets among its peers carries a marker.
+fn category_label(row: &AreaRow) -> String {
+    if row.highlight {
+        format!("▶ {}", row.name)
+    } else {
+        row.name.clone()
+    }
 }
 
 /// Axis text large and dark enough to read on a phone (ECharts' default grey is 12 px).

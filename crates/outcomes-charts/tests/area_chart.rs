@@ -1,9 +1,12 @@
 //! The "areas compared" chart, summary and table model, checked against a small fixture.
 
-use outcomes_charts::area_comparison::{area_comparison, latest_period_at, AreaComparison};
+use outcomes_charts::area_comparison::{
+    area_comparison, latest_period_at, levels_with_values, periods_at, AreaComparison,
+};
 use outcomes_charts::bar_chart::area_bar_option;
 use outcomes_charts::summary::summarise;
 use outcomes_core::model::{AreaLevel, Manifest, Shard};
+use outcomes_state::Sort;
 use serde_json::{json, Value};
 
 fn fixture() -> (Manifest, Shard) {
@@ -12,16 +15,14 @@ fn fixture() -> (Manifest, Shard) {
     (manifest, shard)
 }
 
-fn localities() -> AreaComparison {
+fn compared(level: AreaLevel, sort: Sort) -> AreaComparison {
     let (manifest, shard) = fixture();
     let indicator = manifest.indicator("1").unwrap().clone();
-    area_comparison(
-        &manifest,
-        &indicator,
-        &shard,
-        AreaLevel::Locality,
-        "2022/23",
-    )
+    area_comparison(&manifest, &indicator, &shard, level, "2022/23", sort)
+}
+
+fn localities() -> AreaComparison {
+    compared(AreaLevel::Locality, Sort::Area)
 }
 
 #[test]
@@ -30,12 +31,57 @@ fn rows_follow_the_publisher_order_and_withheld_areas_are_named() {
     let names: Vec<&str> = view.rows.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["North", "South"]);
     assert_eq!(view.missing, ["East"]);
-    assert_eq!(view.borough.as_ref().map(|b| b.value), Some(15.0));
+    assert_eq!(view.benchmark.as_ref().map(|b| b.value), Some(15.0));
+    let lines: Vec<&str> = view.references.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(lines, ["Tower Hamlets", "London", "England"]);
 }
 
 #[test]
-fn latest_period_is_the_newest_with_a_value_at_that_level() {
+fn rows_sort_by_value_or_name() {
+    let by_value = compared(AreaLevel::Borough, Sort::Value);
+    let names: Vec<&str> = by_value.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Newham", "Tower Hamlets", "City of London"]);
+    let by_name = compared(AreaLevel::Borough, Sort::Name);
+    let names: Vec<&str> = by_name.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["City of London", "Newham", "Tower Hamlets"]);
+}
+
+#[test]
+fn boroughs_are_compared_with_london_and_tower_hamlets_stands_out() {
+    let view = compared(AreaLevel::Borough, Sort::Area);
+    assert_eq!(
+        view.benchmark.as_ref().map(|b| b.name.as_str()),
+        Some("London")
+    );
+    // Tower Hamlets is a bar here, so it is not also a reference line.
+    let lines: Vec<&str> = view.references.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(lines, ["London", "England"]);
+    let highlighted: Vec<&str> = view
+        .rows
+        .iter()
+        .filter(|r| r.highlight)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(highlighted, ["Tower Hamlets"]);
+    assert_eq!(
+        summarise(&view),
+        "In 2022/23, Newham had the highest value, 16.0%, significantly worse than London \
+         (13.9%); City of London had the lowest, 11.2%, significantly better than London. \
+         Tower Hamlets had 15.0%, significantly worse than London."
+    );
+}
+
+#[test]
+fn levels_and_periods_are_those_with_values() {
     let (manifest, shard) = fixture();
+    assert_eq!(
+        levels_with_values(&manifest, &shard),
+        [AreaLevel::Locality, AreaLevel::Borough]
+    );
+    assert_eq!(
+        periods_at(&manifest, &shard, AreaLevel::Locality),
+        ["2021/22", "2022/23"]
+    );
     assert_eq!(
         latest_period_at(&manifest, &shard, AreaLevel::Locality).as_deref(),
         Some("2022/23")
@@ -48,7 +94,8 @@ fn summary_names_the_highest_and_lowest_with_significance() {
     assert_eq!(
         summarise(&localities()),
         "In 2022/23, North had the highest value, 18.3%, significantly worse than \
-         Tower Hamlets (15.0%); South had the lowest, 11.8%, significantly better."
+         Tower Hamlets (15.0%); South had the lowest, 11.8%, significantly better than \
+         Tower Hamlets."
     );
 }
 
@@ -63,7 +110,7 @@ fn summary_says_plainly_when_there_is_nothing_to_compare() {
 }
 
 #[test]
-fn option_draws_one_bar_per_area_with_whiskers_and_the_borough_line() {
+fn option_draws_one_bar_per_area_with_whiskers_and_reference_lines() {
     let option: Value = area_bar_option(&localities());
     assert_eq!(option["yAxis"]["data"], json!(["North", "South"]));
     assert_eq!(option["yAxis"]["inverse"], json!(true));
@@ -79,11 +126,15 @@ fn option_draws_one_bar_per_area_with_whiskers_and_the_borough_line() {
     assert_eq!(series[0]["type"], "bar");
     assert_eq!(series[0]["id"], "values");
     assert_eq!(series[0]["data"], json!([18.25, 11.75]));
-    assert_eq!(series[0]["markLine"]["data"][0]["xAxis"], json!(15.0));
+    let lines = series[0]["markLine"]["data"].as_array().unwrap();
+    let at: Vec<&Value> = lines.iter().map(|l| &l["xAxis"]).collect();
+    assert_eq!(at, [&json!(15.0), &json!(13.9), &json!(14.7)]);
+    let patterns: Vec<&Value> = lines.iter().map(|l| &l["lineStyle"]["type"]).collect();
     assert_eq!(
-        series[0]["markLine"]["label"]["formatter"],
-        "Tower Hamlets 15.0"
+        patterns,
+        [&json!("dashed"), &json!("dotted"), &json!("solid")]
     );
+    assert_eq!(lines[0]["label"]["formatter"], "Tower Hamlets 15.0");
 
     assert_eq!(series[1]["type"], "custom");
     assert_eq!(series[1]["id"], "ci95");
@@ -92,4 +143,18 @@ fn option_draws_one_bar_per_area_with_whiskers_and_the_borough_line() {
         json!([[0.0, 17.9, 18.6], [1.0, 11.2, 12.3]])
     );
     assert_eq!(series[1]["encode"], json!({"x": [1, 2], "y": 0}));
+}
+
+#[test]
+fn the_highlighted_bar_is_marked_in_its_label_and_colour() {
+    let option: Value = area_bar_option(&compared(AreaLevel::Borough, Sort::Area));
+    assert_eq!(
+        option["yAxis"]["data"],
+        json!(["City of London", "▶ Tower Hamlets", "Newham"])
+    );
+    assert_eq!(option["series"][0]["data"][0], json!(11.2));
+    assert_eq!(
+        option["series"][0]["data"][1],
+        json!({"value": 15.0, "itemStyle": {"color": "#003078"}})
+    );
 }

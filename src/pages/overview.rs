@@ -1,0 +1,133 @@
+//! The overview: the five outcome domains, each with its I statements and the indicators
+//! beneath them, each indicator with the borough's latest figure and how it compares with
+//! London and England, in words and symbols as well as colour.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use outcomes_charts::format::value_with_unit;
+use outcomes_charts::summary::{comparison_phrase, comparison_symbol};
+use outcomes_core::model::{ComparisonResult, IStatement, IndicatorMeta, Manifest};
+
+use crate::state::{href, indicator_state, UrlState};
+
+/// The home page.
+#[component]
+pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
+    let domains = manifest.framework.domains.clone();
+    view! {
+        <h1>"How is Tower Hamlets doing?"</h1>
+        <p class="lede">
+            "The Tower Hamlets Together outcomes framework was written with residents. It has five "
+            "domains, each made of “I statements” about what matters to people, and each statement "
+            "is measured by published statistics. Choose an indicator to see it by area."
+        </p>
+        {domains
+            .into_iter()
+            .map(|domain| {
+                let manifest = manifest.clone();
+                view! {
+                    <section class="domain" aria-labelledby=format!("domain-{}", domain.id) data-testid="domain">
+                        <h2 id=format!("domain-{}", domain.id)>{domain.name.clone()}</h2>
+                        {if domain.i_statements.is_empty() {
+                            view! { <p class="note">"No indicator is published under this domain yet."</p> }
+                                .into_any()
+                        } else {
+                            domain
+                                .i_statements
+                                .into_iter()
+                                .map(|statement| view! { <Statement statement manifest=manifest.clone() /> })
+                                .collect_view()
+                                .into_any()
+                        }}
+                    </section>
+                }
+            })
+            .collect_view()}
+    }
+}
+
+/// One I statement with its indicators.
+#[component]
+fn Statement(statement: IStatement, manifest: Arc<Manifest>) -> impl IntoView {
+    let indicators: Vec<IndicatorMeta> = statement
+        .indicators
+        .iter()
+        .filter_map(|id| manifest.indicator(id).cloned())
+        .collect();
+    let provenance = if statement.verified {
+        "Wording from a Tower Hamlets Together document."
+    } else {
+        "Wording and placement are the explorer's own, awaiting confirmation."
+    };
+    view! {
+        <div class="statement" data-testid="statement">
+            <h3>"“" {statement.text.clone()} "”"</h3>
+            <p class="provenance" title=statement.source.clone()>{provenance}</p>
+            {if indicators.is_empty() {
+                view! { <p class="note">"No published indicator measures this statement yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="indicator-list">
+                        {indicators
+                            .into_iter()
+                            .map(|indicator| view! { <IndicatorCard indicator manifest=manifest.clone() /> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
+
+/// An indicator's headline: the borough's latest value and its comparisons.
+#[component]
+fn IndicatorCard(indicator: IndicatorMeta, manifest: Arc<Manifest>) -> impl IntoView {
+    let url = UrlState::get();
+    let id = indicator.id.clone();
+    let link = move || href(&indicator_state(&url.state(), &id));
+    let headline = indicator.latest.as_ref().map(|latest| {
+        let comparisons = latest
+            .comparisons
+            .iter()
+            .map(|c| {
+                let name = manifest
+                    .area(&c.benchmark)
+                    .map_or_else(|| c.benchmark.clone(), |a| a.name.clone());
+                view! {
+                    <li class=format!("comparison {}", css_class(c.result))>
+                        <span aria-hidden="true">{comparison_symbol(c.result)} " "</span>
+                        {comparison_phrase(c.result, &name)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="headline">
+                <span class="headline-value" data-testid="headline-value">
+                    {value_with_unit(latest.value, &indicator.unit)}
+                </span>
+                " in Tower Hamlets, " {latest.period.clone()}
+            </p>
+            <ul class="comparisons">{comparisons}</ul>
+        }
+    });
+    view! {
+        <li class="indicator-card" data-testid="indicator-card" data-indicator=indicator.id.clone()>
+            <a href=link class="indicator-link">{indicator.title.clone()}</a>
+            {headline}
+        </li>
+    }
+}
+
+/// The class that colours a comparison; the word and symbol carry the meaning without it.
+fn css_class(result: ComparisonResult) -> &'static str {
+    match result {
+        ComparisonResult::Better => "better",
+        ComparisonResult::Worse => "worse",
+        ComparisonResult::Similar => "similar",
+        ComparisonResult::Higher | ComparisonResult::Lower => "different",
+        ComparisonResult::NotCompared => "not-compared",
+    }
+}

@@ -1,0 +1,88 @@
+//! The URL is the app's state. This module reads it once into a memo every view shares, and
+//! builds the links that change it, so every choice is a real link: it works with
+//! middle-click, Back and Forward, and sharing.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use outcomes_core::model::AreaLevel;
+use outcomes_state::{parse, write, Level, Parsed, State, View};
+
+/// The parsed query string, shared through context.
+#[derive(Clone, Copy)]
+pub struct UrlState(pub Memo<Parsed>);
+
+impl UrlState {
+    /// Parses the current location's query and provides it to every component below.
+    pub fn provide() -> UrlState {
+        let location = use_location();
+        let parsed = Memo::new(move |_| parse(&location.search.get()));
+        let state = UrlState(parsed);
+        provide_context(state);
+        state
+    }
+
+    /// The state provided by the shell. Components outside the shell get the default view.
+    pub fn get() -> UrlState {
+        use_context::<UrlState>().unwrap_or_else(|| UrlState(Memo::new(|_| Parsed::default())))
+    }
+
+    /// The current choices.
+    pub fn state(self) -> State {
+        self.0.with(|p| p.state.clone())
+    }
+}
+
+/// A link to `state` on this page: the page's own path and the state's query string.
+/// Absolute paths are built from the page's location because, without a `<base>`, a bare
+/// `?query` href is resolved by the router against the site root.
+pub fn href(state: &State) -> String {
+    let path = window()
+        .location()
+        .pathname()
+        .unwrap_or_else(|_| "./".to_string());
+    let query = write(state);
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}{query}")
+    }
+}
+
+/// A fresh state for `view`, keeping only the person's language: other choices belong to
+/// the view they were made in.
+pub fn view_state(current: &State, view: View) -> State {
+    State {
+        view,
+        lang: current.lang,
+        ..State::default()
+    }
+}
+
+/// The state for one indicator's page.
+pub fn indicator_state(current: &State, indicator: &str) -> State {
+    State {
+        indicator: Some(indicator.to_string()),
+        ..view_state(current, View::Indicator)
+    }
+}
+
+/// The published area level a URL level stands for.
+pub fn area_level(level: Level) -> AreaLevel {
+    match level {
+        Level::Locality => AreaLevel::Locality,
+        Level::Pcn => AreaLevel::Pcn,
+        Level::Ward => AreaLevel::Ward,
+        Level::Borough => AreaLevel::Borough,
+    }
+}
+
+/// The URL level for a published area level, where there is one.
+pub fn url_level(level: AreaLevel) -> Option<Level> {
+    match level {
+        AreaLevel::Locality => Some(Level::Locality),
+        AreaLevel::Pcn => Some(Level::Pcn),
+        AreaLevel::Ward => Some(Level::Ward),
+        AreaLevel::Borough => Some(Level::Borough),
+        _ => None,
+    }
+}

@@ -1,0 +1,137 @@
+// A resident's walk through the explorer: the overview, an indicator, then its choices as
+// links (area level, order, period), with Back and Forward between them.
+import { expect, test, type Page } from '@playwright/test';
+
+type Area = { code: string; name: string; level: string };
+type Point = { area: string; period: string; value?: number };
+
+async function bars(page: Page): Promise<{ categories: string[]; values: number[] }> {
+  return page.evaluate(() => {
+    const element = document.querySelector('[data-testid="area-chart"]') as HTMLElement | null;
+    // @ts-expect-error the page's own global, set by the bundled echarts.js
+    const chart = element && globalThis.echarts.getInstanceByDom(element);
+    if (!chart) return { categories: [], values: [] };
+    const option = chart.getOption();
+    const data = option.series.find((s: { id: string }) => s.id === 'values').data;
+    return {
+      categories: option.yAxis[0].data,
+      values: data.map((d: number | { value: number }) => (typeof d === 'number' ? d : d.value)),
+    };
+  });
+}
+
+async function published(page: Page, id: string) {
+  const manifest = await (await page.request.get('data/manifest.json')).json();
+  const indicator = manifest.indicators.find((i: { id: string }) => i.id === id);
+  const shard = await (await page.request.get(`data/${indicator.shard}`)).json();
+  const at = (level: string, period: string) =>
+    (manifest.areas as Area[])
+      .filter((a) => a.level === level)
+      .map((a) => ({ area: a, point: shard.values.find((v: Point) => v.area === a.code && v.period === period) as Point | undefined }))
+      .filter((x) => x.point?.value !== undefined);
+  return { manifest, indicator, shard, at };
+}
+
+test('overview lists the domains and the borough headline of each indicator', async ({ page }) => {
+  await page.goto('./');
+  const { manifest } = await published(page, '91547');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How is Tower Hamlets doing?');
+  await expect(page.getByTestId('domain')).toHaveCount(manifest.framework.domains.length);
+  for (const domain of manifest.framework.domains) {
+    await expect(page.getByRole('heading', { level: 2, name: domain.name })).toBeVisible();
+  }
+  const smoking = manifest.indicators.find((i: { id: string }) => i.id === '91547');
+  const card = page.locator('[data-indicator="91547"]');
+  await expect(card.getByTestId('headline-value')).toHaveText(`${smoking.latest.value.toFixed(1)}%`);
+  await expect(card).toContainText(smoking.latest.period);
+});
+
+test('an indicator is reached by a link and its choices are links too', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('[data-indicator="91547"]').getByRole('link').click();
+  await expect(page).toHaveURL(/view=indicator&indicator=91547/);
+  await expect.poll(async () => (await bars(page)).values.length).toBe(4);
+  const { at, shard } = await published(page, '91547');
+
+  // Area level: GP networks.
+  await page.getByTestId('level-choice').getByRole('link', { name: 'GP networks (PCNs)' }).click();
+  await expect(page).toHaveURL(/level=pcn/);
+  const latest = shard.periods[shard.periods.length - 1];
+  const pcns = at('pcn', latest);
+  expect(pcns.length).toBe(7);
+  await expect.poll(async () => (await bars(page)).values.length).toBe(7);
+  const drawn = await bars(page);
+  expect(drawn.categories).toEqual(pcns.map((p) => p.area.name));
+  pcns.forEach((p, i) => expect(drawn.values[i]).toBeCloseTo(p.point!.value!, 4));
+  await expect(page.getByTestId('level-choice').getByRole('link', { name: 'GP networks (PCNs)' })).toHaveAttribute('aria-current', 'true');
+
+  // Order: highest first, and Back undoes it.
+  await page.getByTestId('sort-choice').getByRole('link', { name: 'Highest first' }).click();
+  await expect(page).toHaveURL(/sort=value/);
+  await expect.poll(async () => {
+    const v = (await bars(page)).values;
+    return v.every((x, i) => i === 0 || v[i - 1] >= x);
+  }).toBe(true);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=value/);
+  await expect.poll(async () => (await bars(page)).categories).toEqual(pcns.map((p) => p.area.name));
+  await page.goForward();
+  await expect(page).toHaveURL(/sort=value/);
+
+  // Period: an earlier year.
+  const periods = page.getByTestId('period-choice').getByRole('link');
+  const first = (await periods.first().textContent())!.trim();
+  await periods.first().click();
+  await expect(page.getByTestId('subtitle')).toContainText(first);
+  const earlier = at('pcn', first);
+  await expect.poll(async () => (await bars(page)).values.length).toBe(earlier.length);
+});
+
+test('a shared link reopens exactly the same view in a fresh browser', async ({ browser }) => {
+  const link = './?view=indicator&indicator=91547&level=pcn&sort=name';
+  const first = await browser.newContext();
+  const a = await first.newPage();
+  await a.goto(link);
+  await expect.poll(async () => (await bars(a)).values.length).toBe(7);
+  const seen = await bars(a);
+  await first.close();
+  const second = await browser.newContext();
+  const b = await second.newPage();
+  await b.goto(link);
+  await expect.poll(async () => (await bars(b)).values.length).toBe(7);
+  expect(await bars(b)).toEqual(seen);
+  expect([...seen.categories].sort()).toEqual(seen.categories);
+  await second.close();
+});
+
+test('the about page lists every source with its licence and the provisional lookups', async ({ page }) => {
+  await page.goto('./?view=about');
+  const { manifest } = await published(page, '91547');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('About the data');
+  const sources = new Set(manifest.indicators.map((i: { source: { name: string } }) => i.source.name));
+  await expect(page.getByTestId('source-list').getByRole('listitem')).toHaveCount(sources.size);
+  await expect(page.getByTestId('lookup-table')).toContainText('Provisional');
+  await expect(page.getByTestId('release-date')).toHaveText(manifest.dataset.release_date);
+});
+
+// Every view at a desktop and a phone width: nothing scrolls sideways (tables scroll inside
+// their own box), and a screenshot is kept for people to look at.
+const views: [string, string][] = [
+  ['overview', './'],
+  ['indicator-localities', './?view=indicator&indicator=91547'],
+  ['indicator-pcns', './?view=indicator&indicator=91547&level=pcn&sort=value'],
+  ['about', './?view=about'],
+];
+for (const width of [1280, 375]) {
+  for (const [name, link] of views) {
+    test(`${name} fits ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(link);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      if (link.includes('indicator=')) await expect.poll(async () => (await bars(page)).values.length).toBeGreaterThan(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
+    });
+  }
+}
