@@ -23,6 +23,26 @@ pub struct Manifest {
     pub areas: Vec<Area>,
     pub lookups: Vec<Lookup>,
     pub indicators: Vec<IndicatorMeta>,
+    /// Path of the health-challenge statistics file (`health_challenges.json`), relative to
+    /// the data folder, when the dataset has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_challenges: Option<String>,
+    /// Simplified boundary files, one per area level that has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub boundaries: Vec<BoundaryFile>,
+}
+
+/// A GeoJSON file of simplified boundaries for the areas of one level.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct BoundaryFile {
+    pub level: AreaLevel,
+    /// Path relative to the data folder, e.g. `boundaries/wards.json`. A GeoJSON
+    /// FeatureCollection (WGS84 longitude/latitude) whose features carry `code` and `name`.
+    pub path: String,
+    /// Where the boundaries come from and how they were simplified.
+    pub source: String,
+    /// The attribution statement the licence asks for.
+    pub attribution: String,
 }
 
 impl Manifest {
@@ -209,6 +229,28 @@ pub struct Shard {
     /// Periods in time order, oldest first.
     pub periods: Vec<String>,
     pub values: Vec<DataPoint>,
+    /// Values for groups of people rather than areas (for example by household type), when
+    /// the source gives them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<BreakdownPoint>,
+}
+
+/// One group's figure for one area and period, e.g. fuel poverty in England among
+/// households of one tenure. Published as the source gives it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct BreakdownPoint {
+    pub area: String,
+    pub period: String,
+    /// What the groups are split by, e.g. `Tenure`.
+    pub category_type: String,
+    /// The group, e.g. `Private rented`.
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<f64>,
 }
 
 impl Shard {
@@ -265,6 +307,10 @@ pub struct DataPoint {
     pub suppressed: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparisons: Vec<Comparison>,
+    /// A caveat about this one figure (for example a period the source does not state
+    /// clearly, or why a value is not published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The result of comparing an area with one benchmark area.
@@ -285,4 +331,57 @@ pub enum ComparisonResult {
     Higher,
     Lower,
     NotCompared,
+}
+
+/// `public/data/health_challenges.json`: statistics quoted from a THT document, each with its
+/// citation. These are figures as the document states them, not recomputed.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct HealthChallenges {
+    pub schema_version: u32,
+    /// Comparisons such as "47% of people with a serious mental illness smoke, compared to
+    /// 20% of the population".
+    pub statistics: Vec<HealthStatistic>,
+    /// The document's list of the borough's health challenges, by theme.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<ChallengeTheme>,
+}
+
+/// One statistic: a group's percentage and, where the document gives one, the percentage it
+/// is compared with.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct HealthStatistic {
+    pub id: String,
+    /// Short label, e.g. "Smoking: people with a serious mental illness".
+    pub label: String,
+    /// The group's percentage (0-100).
+    pub percent: f64,
+    /// The percentage it is compared with, when the document gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison_percent: Option<f64>,
+    /// What the comparison percentage is of, e.g. "the population".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison_label: Option<String>,
+    /// The statistic in plain English, as the document words it.
+    pub text: String,
+    pub citation: Citation,
+}
+
+/// A theme of the document's "Health challenges" page and its points, verbatim.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct ChallengeTheme {
+    pub theme: String,
+    pub points: Vec<String>,
+    pub citation: Citation,
+}
+
+/// Where a transcribed figure comes from.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Citation {
+    /// The document's title.
+    pub document: String,
+    /// The section or page the figure is on.
+    pub section: String,
+    pub publisher: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
 }

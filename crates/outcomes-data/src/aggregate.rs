@@ -1,6 +1,6 @@
-//! From source rows to the points the explorer publishes: practice counts summed up the
-//! area hierarchy to PCNs, localities and the borough, and published figures taken as they
-//! are for the areas and periods that were not summed.
+//! From source rows to the points the explorer publishes: practice (or LSOA) counts summed
+//! up the area hierarchy to PCNs, localities (or wards) and the borough, and published
+//! figures taken as they are for the areas and periods that were not summed.
 
 use std::collections::BTreeMap;
 
@@ -9,8 +9,8 @@ use outcomes_core::stats::{self, Confidence};
 
 use crate::areas::Areas;
 use crate::error::{Error, Result};
-use crate::fingertips::{columns, Observation};
 use crate::lookup::Assignments;
+use crate::observation::Observation;
 
 /// How an aggregated figure and its interval are computed from a count and denominator.
 pub type Estimator = fn(f64, f64, f64, Confidence) -> Option<(f64, Interval)>;
@@ -27,8 +27,9 @@ pub fn estimator(value_type: ValueType) -> Option<Estimator> {
 
 /// The points of one indicator, sorted by period and then by the order of `areas`.
 ///
-/// With `assignments`, practice rows are summed into their PCN and every area above it up
-/// to the borough. Practice rows are never published themselves. Other rows are published
+/// With `assignments`, base rows (practices, LSOAs) are summed into the area the lookup
+/// places them in and every area above it up to the borough. Base rows are never published
+/// themselves. Other rows are published
 /// for the areas of `areas.csv`, except where an aggregated figure exists for the same area
 /// and period.
 pub fn points(
@@ -39,23 +40,23 @@ pub fn points(
 ) -> Result<Vec<DataPoint>> {
     let mut sums: BTreeMap<(String, usize), (f64, f64)> = BTreeMap::new();
     if let Some(assignments) = assignments {
-        for obs in observations.iter().filter(|o| o.practice) {
+        for obs in observations.iter().filter(|o| o.base) {
             let Some(pcn) = assignments.map.get(&obs.area) else {
                 return Err(Error::UnknownArea {
-                    at: obs.at(columns::AREA_CODE),
+                    at: obs.at_area(),
                     code: obs.area.clone(),
-                    expected: format!("a practice listed in the lookup {}", assignments.id),
+                    expected: format!("an area listed in the lookup {}", assignments.id),
                 });
             };
             let (Some(count), Some(denominator)) = (obs.count, obs.denominator) else {
-                let column = if obs.count.is_none() {
-                    columns::COUNT
+                let at = if obs.count.is_none() {
+                    obs.at_count()
                 } else {
-                    columns::DENOMINATOR
+                    obs.at_denominator()
                 };
                 return Err(Error::invalid(
-                    obs.at(column),
-                    "empty; expected a count and a denominator to sum practices up",
+                    at,
+                    "empty; expected a count and a denominator to sum areas up",
                 ));
             };
             let chain = areas
@@ -91,11 +92,12 @@ pub fn points(
                 denominator: Some(denominator),
                 suppressed: None,
                 comparisons: Vec::new(),
+                note: None,
             },
         );
     }
 
-    for obs in observations.iter().filter(|o| !o.practice) {
+    for obs in observations.iter().filter(|o| !o.base) {
         let Some(order) = areas.order(&obs.area) else {
             // Other boroughs, CCGs and the like: not part of this publication.
             continue;
@@ -116,6 +118,7 @@ pub fn points(
                 denominator: obs.denominator,
                 suppressed: None,
                 comparisons: Vec::new(),
+                note: obs.note.clone(),
             });
     }
     Ok(points.into_values().collect())

@@ -138,8 +138,10 @@ pub enum Error {
     #[error("{at}: cannot read the period \"{text}\"; expected a financial year such as 2022/23 or a calendar year such as 2022")]
     BadPeriod { at: Location, text: String },
 
-    /// The framework names an indicator that indicators.toml does not define.
-    #[error("{at}: unknown indicator \"{id}\"; expected an id defined in indicators.toml")]
+    /// The framework names an indicator that no file of the indicators folder defines.
+    #[error(
+        "{at}: unknown indicator \"{id}\"; expected the id of a file in the indicators folder"
+    )]
     UnknownIndicator { at: Location, id: String },
 
     /// Following parents in areas.csv comes back to where it started.

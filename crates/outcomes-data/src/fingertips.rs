@@ -2,58 +2,17 @@
 //! breakdown, columns read by name.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use outcomes_core::model::{IndicatorMeta, Interval, ValueType};
+use outcomes_core::model::{BreakdownPoint, IndicatorMeta, ValueType};
 
 use crate::error::{Error, Location, Result};
+pub use crate::observation::Observation;
 use crate::period;
 use crate::table::{Col, Row, Table};
 
 /// Fingertips' area type for GP practices.
 const PRACTICE_AREA_TYPE: &str = "GPs";
-
-/// One area's published figure for one period, as the export gives it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Observation {
-    pub area: String,
-    pub period: String,
-    /// A GP practice row, which the explorer aggregates rather than publishes.
-    pub practice: bool,
-    pub value: Option<f64>,
-    pub ci95: Option<Interval>,
-    pub ci998: Option<Interval>,
-    pub count: Option<f64>,
-    pub denominator: Option<f64>,
-    file: PathBuf,
-    line: u64,
-}
-
-impl Observation {
-    /// The location of one of this row's cells, by the export's column name.
-    pub fn at(&self, column: &str) -> Location {
-        Location::cell(&self.file, self.line, column)
-    }
-
-    /// The same figures, ignoring where they were read.
-    fn same_figures(&self, other: &Observation) -> bool {
-        (
-            self.practice,
-            self.value,
-            self.ci95,
-            self.ci998,
-            self.count,
-            self.denominator,
-        ) == (
-            other.practice,
-            other.value,
-            other.ci95,
-            other.ci998,
-            other.count,
-            other.denominator,
-        )
-    }
-}
 
 /// The export's column names.
 pub mod columns {
@@ -62,6 +21,7 @@ pub mod columns {
     pub const AREA_TYPE: &str = "Area Type";
     pub const SEX: &str = "Sex";
     pub const CATEGORY_TYPE: &str = "Category Type";
+    pub const CATEGORY: &str = "Category";
     pub const PERIOD: &str = "Time period";
     pub const VALUE: &str = "Value";
     pub const LOWER_95: &str = "Lower CI 95.0 limit";
@@ -100,8 +60,9 @@ pub fn read(path: &Path, indicator: &IndicatorMeta) -> Result<Vec<Observation>> 
         if !table.get(row, cols.category_type).is_empty() {
             continue;
         }
-        // Some exports leave Sex empty for practice rows; those are whole populations too.
-        if !matches!(table.get(row, cols.sex), "" | "Persons") {
+        // Some exports leave Sex empty for practice rows, and indicators about households
+        // say "Not applicable"; those are whole populations too.
+        if !matches!(table.get(row, cols.sex), "" | "Persons" | "Not applicable") {
             continue;
         }
         if let Some(col) = cols.indicator {
@@ -125,7 +86,7 @@ pub fn read(path: &Path, indicator: &IndicatorMeta) -> Result<Vec<Observation>> 
                     at: Location::line(path, row.line()),
                     area: key.0,
                     period: key.1,
-                    first_line: observations[i].line,
+                    first_line: observations[i].line(),
                 })
             }
             None => {
@@ -171,8 +132,8 @@ fn parse_row(
         at: table.at(row, cols.period),
         text: period_text.to_string(),
     })?;
-    let count = non_negative(table, row, cols.count)?;
-    let denominator = non_negative(table, row, cols.denominator)?;
+    let count = table.non_negative(row, cols.count)?;
+    let denominator = table.non_negative(row, cols.denominator)?;
     if value_type == ValueType::Proportion {
         if let (Some(count), Some(denominator)) = (count, denominator) {
             if count > denominator {
@@ -184,61 +145,68 @@ fn parse_row(
             }
         }
     }
-    Ok(Observation {
-        area: area.to_string(),
-        period: period.to_string(),
-        practice: table.get(row, cols.area_type) == PRACTICE_AREA_TYPE,
-        value: number(table, row, cols.value)?,
-        ci95: interval(table, row, cols.lower_95, cols.upper_95)?,
-        ci998: interval(table, row, cols.lower_998, cols.upper_998)?,
-        count,
-        denominator,
-        file: table.path().to_path_buf(),
-        line: row.line(),
-    })
+    let mut observation = Observation::new(area, period, table.path(), row.line());
+    observation.base = table.get(row, cols.area_type) == PRACTICE_AREA_TYPE;
+    observation.value = table.number(row, cols.value)?;
+    observation.ci95 = table.interval(row, cols.lower_95, cols.upper_95)?;
+    observation.ci998 = table.interval(row, cols.lower_998, cols.upper_998)?;
+    observation.count = count;
+    observation.denominator = denominator;
+    Ok(observation)
 }
 
-/// An optional finite number: empty cells are missing values.
-fn number(table: &Table, row: &Row, col: Col) -> Result<Option<f64>> {
-    let text = table.get(row, col);
-    if text.is_empty() {
-        return Ok(None);
+/// The rows for groups of people (a non-empty `Category Type`, such as tenure or household
+/// composition) for the area `area`, whole-population sex only, as the export gives them.
+/// Deprivation-decile rows are left out: they are groups of areas, not of people.
+pub fn breakdowns(path: &Path, area: &str) -> Result<Vec<BreakdownPoint>> {
+    use columns::*;
+    let table = Table::read(path)?;
+    let area_col = table.column(AREA_CODE)?;
+    let sex = table.column(SEX)?;
+    let category_type = table.column(CATEGORY_TYPE)?;
+    let category = table.column(CATEGORY)?;
+    let period_col = table.column(PERIOD)?;
+    let value = table.column(VALUE)?;
+    let count = table.column(COUNT)?;
+    let denominator = table.column(DENOMINATOR)?;
+    let mut seen = BTreeMap::new();
+    let mut points = Vec::new();
+    for row in table.rows() {
+        let kind = table.get(row, category_type);
+        if kind.is_empty()
+            || kind.contains("deprivation")
+            || table.get(row, area_col) != area
+            || !matches!(table.get(row, sex), "" | "Persons" | "Not applicable")
+        {
+            continue;
+        }
+        let period_text = table.get(row, period_col);
+        let period = period::parse(period_text).ok_or_else(|| Error::BadPeriod {
+            at: table.at(row, period_col),
+            text: period_text.to_string(),
+        })?;
+        let group = table.get(row, category);
+        let key = (period.to_string(), kind.to_string(), group.to_string());
+        if let Some(first_line) = seen.insert(key, row.line()) {
+            return Err(Error::ConflictingDuplicate {
+                at: Location::line(path, row.line()),
+                area: area.to_string(),
+                period: format!("{period} ({kind}: {group})"),
+                first_line,
+            });
+        }
+        points.push(BreakdownPoint {
+            area: area.to_string(),
+            period: period.to_string(),
+            category_type: kind.to_string(),
+            category: group.to_string(),
+            value: table.number(row, value)?,
+            count: table.non_negative(row, count)?,
+            denominator: table.non_negative(row, denominator)?,
+        });
     }
-    match text.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(Some(x)),
-        _ => Err(Error::NotANumber {
-            at: table.at(row, col),
-            text: text.to_string(),
-        }),
-    }
-}
-
-fn non_negative(table: &Table, row: &Row, col: Col) -> Result<Option<f64>> {
-    let x = number(table, row, col)?;
-    match x {
-        Some(value) if value < 0.0 => Err(Error::Negative {
-            at: table.at(row, col),
-            value,
-        }),
-        _ => Ok(x),
-    }
-}
-
-fn interval(table: &Table, row: &Row, lower: Col, upper: Col) -> Result<Option<Interval>> {
-    match (number(table, row, lower)?, number(table, row, upper)?) {
-        (None, None) => Ok(None),
-        (Some(lower), Some(upper)) if lower <= upper => Ok(Some(Interval { lower, upper })),
-        (Some(_), Some(_)) => Err(Error::invalid(
-            table.at(row, upper),
-            "expected the upper limit to be no lower than the lower limit",
-        )),
-        (Some(_), None) => Err(Error::invalid(
-            table.at(row, upper),
-            "empty upper limit; expected both limits or neither",
-        )),
-        (None, Some(_)) => Err(Error::invalid(
-            table.at(row, lower),
-            "empty lower limit; expected both limits or neither",
-        )),
-    }
+    points.sort_by(|a, b| {
+        (&a.period, &a.category_type, &a.category).cmp(&(&b.period, &b.category_type, &b.category))
+    });
+    Ok(points)
 }

@@ -7,15 +7,22 @@
 pub mod aggregate;
 pub mod areas;
 pub mod benchmark;
+pub mod boundaries;
 pub mod check;
 pub mod error;
 pub mod fingertips;
+pub mod headline;
+pub mod health;
 pub mod lookup;
+pub mod lsoa_decile;
+pub mod observation;
 pub mod period;
 pub mod pipeline;
 pub mod publisher;
 pub mod suppression;
 pub mod table;
+pub mod tabular;
+pub mod tidy;
 pub mod write;
 
 pub use check::Difference;

@@ -40,10 +40,10 @@ enum Command {
 #[derive(Args)]
 struct Folders {
     /// The publisher folder (dataset.toml, framework.toml, areas.csv, lookups.toml,
-    /// indicators.toml).
+    /// indicators/*.toml).
     #[arg(long, value_name = "DIR")]
     publisher: PathBuf,
-    /// The folder of source data files named in indicators.toml and lookups.toml.
+    /// The folder of source data files named in indicators/*.toml and lookups.toml.
     #[arg(long, value_name = "DIR")]
     sources: PathBuf,
     /// The output folder, for example public/data. The tool owns it entirely.

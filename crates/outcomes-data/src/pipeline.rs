@@ -5,12 +5,18 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use outcomes_core::model::{
-    IndicatorMeta, LatestSummary, Manifest, Shard, BOROUGH_CODE, SCHEMA_VERSION,
+    HealthChallenges, IndicatorMeta, LatestSummary, Manifest, Shard, BOROUGH_CODE, SCHEMA_VERSION,
 };
 
+use outcomes_core::stats::Confidence;
+
 use crate::error::{Error, Result};
+use crate::observation::Observation;
 use crate::publisher::{IndicatorDef, InputFormat, Publisher};
-use crate::{aggregate, benchmark, fingertips, lookup, suppression, write};
+use crate::{
+    aggregate, benchmark, boundaries, fingertips, headline, health, lookup, lsoa_decile,
+    suppression, tabular, tidy, write,
+};
 
 /// Everything a build publishes, before encoding.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +24,10 @@ pub struct Output {
     pub manifest: Manifest,
     /// One per indicator, in the manifest's order.
     pub shards: Vec<Shard>,
+    /// The health-challenge statistics, when the publisher folder has them.
+    pub health_challenges: Option<HealthChallenges>,
+    /// Simplified boundaries, in the manifest's order.
+    pub boundaries: Vec<boundaries::Boundaries>,
 }
 
 /// Builds the published data from a publisher folder and a sources folder. Reads only;
@@ -32,10 +42,12 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
     let mut indicators = Vec::new();
     let mut shards = Vec::new();
     for def in &publisher.indicators {
-        let (meta, shard) = build_indicator(&publisher, def, sources)?;
+        let (meta, shard) = build_indicator(&publisher, publisher_dir, def, sources)?;
         indicators.push(meta);
         shards.push(shard);
     }
+    let health_challenges = health::read(publisher_dir)?;
+    let boundaries = boundaries::read(publisher_dir, sources, &publisher.areas)?;
     Ok(Output {
         manifest: Manifest {
             schema_version: SCHEMA_VERSION,
@@ -44,36 +56,55 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
             areas: publisher.areas.list().to_vec(),
             lookups: publisher.lookups.iter().map(|l| l.lookup.clone()).collect(),
             indicators,
+            health_challenges: health_challenges
+                .as_ref()
+                .map(|_| health::OUTPUT.to_string()),
+            boundaries: boundaries.iter().map(|b| b.file.clone()).collect(),
         },
         shards,
+        health_challenges,
+        boundaries,
     })
 }
 
 fn build_indicator(
     publisher: &Publisher,
+    publisher_dir: &Path,
     def: &IndicatorDef,
     sources: &Path,
 ) -> Result<(IndicatorMeta, Shard)> {
-    let path = sources.join(&def.input.file);
-    let observations = match def.input.format {
-        InputFormat::Fingertips => fingertips::read(&path, &def.meta)?,
-    };
-    // The publisher folder was validated to name exactly one such lookup.
-    let assignments = match def.input.aggregate_from {
-        Some(level) => {
-            let def = def
+    let mut observations = Vec::new();
+    let mut assignments = None;
+    let mut breakdowns = Vec::new();
+    for input in &def.inputs {
+        let path = input.path(publisher_dir, sources);
+        let mut read = match input.format {
+            InputFormat::Fingertips => fingertips::read(&path, &def.meta)?,
+            InputFormat::Tidy => tidy::read(&path, &def.meta, &publisher.areas)?,
+            InputFormat::Table => tabular::read(&path, input, &def.meta)?,
+            InputFormat::LsoaDecile => lsoa_decile::read(&path, input)?,
+            InputFormat::HeadlineFigures => headline::read(&path, input, &publisher.areas)?,
+        };
+        if input.compute_intervals {
+            compute_intervals(&mut read, &def.meta)?;
+        }
+        if let Some(code) = &input.breakdowns_for {
+            breakdowns.extend(fingertips::breakdowns(&path, code)?);
+        }
+        // The publisher folder was validated to name exactly one such lookup.
+        if let Some(level) = input.aggregate_from {
+            let lookup = def
                 .meta
                 .lookups
                 .iter()
                 .filter_map(|id| publisher.lookup(id))
                 .find(|l| l.input.as_ref().is_some_and(|i| i.from_level == level));
-            match def {
-                Some(def) => lookup::read(sources, def, &publisher.areas)?,
-                None => None,
+            if let Some(lookup) = lookup {
+                assignments = lookup::read(sources, lookup, &publisher.areas)?;
             }
         }
-        None => None,
-    };
+        observations.extend(read);
+    }
 
     let mut points = aggregate::points(
         &observations,
@@ -81,7 +112,9 @@ fn build_indicator(
         assignments.as_ref(),
         &def.meta,
     )?;
-    suppression::apply(&mut points, &publisher.areas);
+    if def.disclosure_control {
+        suppression::apply(&mut points, &publisher.areas);
+    }
     // Comparisons use full precision, as Fingertips does; rounding is for display.
     benchmark::apply(&mut points, &publisher.areas, def.meta.polarity);
     let values: Vec<_> = points.into_iter().map(write::rounded).collect();
@@ -113,6 +146,40 @@ fn build_indicator(
         indicator: meta.id.clone(),
         periods,
         values,
+        breakdowns: breakdowns
+            .into_iter()
+            .map(write::rounded_breakdown)
+            .collect(),
     };
     Ok((meta, shard))
+}
+
+/// Replaces the value and intervals of every row with a numerator and denominator by the
+/// explorer's own calculation (Wilson for proportions, Byar/exact for crude rates).
+fn compute_intervals(observations: &mut [Observation], meta: &IndicatorMeta) -> Result<()> {
+    let Some(estimate) = aggregate::estimator(meta.value_type) else {
+        return Ok(());
+    };
+    for obs in observations.iter_mut() {
+        let (Some(count), Some(denominator)) = (obs.count, obs.denominator) else {
+            continue;
+        };
+        let at = |level| estimate(count, denominator, meta.multiplier, level);
+        let (Some((value, ci95)), Some((_, ci998))) =
+            (at(Confidence::Percent95), at(Confidence::Percent99_8))
+        else {
+            return Err(Error::invalid(
+                obs.at_denominator(),
+                format!(
+                    "cannot compute a {:?} from {count} out of {denominator}; expected a \
+                     positive denominator and a count in range",
+                    meta.value_type
+                ),
+            ));
+        };
+        obs.value = Some(value);
+        obs.ci95 = Some(ci95);
+        obs.ci998 = Some(ci998);
+    }
+    Ok(())
 }

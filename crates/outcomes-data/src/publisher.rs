@@ -2,7 +2,7 @@
 //! how. Everything is validated here, before any source data is read, so that a typo fails
 //! fast with its line and column.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use outcomes_core::model::{
@@ -16,6 +16,7 @@ use toml::Spanned;
 use crate::aggregate;
 use crate::areas::Areas;
 use crate::error::{Error, Location, Result};
+use crate::period;
 
 /// Everything the publisher folder says.
 #[derive(Debug, Clone)]
@@ -53,20 +54,87 @@ pub struct LookupInput {
 #[derive(Debug, Clone)]
 pub struct IndicatorDef {
     pub meta: IndicatorMeta,
-    pub input: IndicatorInput,
+    /// The sources of its values, in order: where two published rows give the same area and
+    /// period, the earlier input's row is kept.
+    pub inputs: Vec<IndicatorInput>,
+    /// Whether small counts are withheld (true unless the counts are of areas, not people).
+    pub disclosure_control: bool,
 }
 
-/// Which source file holds an indicator's values and in what format.
+/// Which file holds an indicator's values, in what format, and how to read it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorInput {
     pub format: InputFormat,
     /// File name inside the sources folder.
-    pub file: String,
+    #[serde(default)]
+    pub file: Option<String>,
+    /// File name inside the publisher folder (figures transcribed by the publisher).
+    #[serde(default)]
+    pub publisher_file: Option<String>,
     /// When set, values for the areas above this level are summed from its counts, using the
     /// indicator's lookup from this level.
     #[serde(default)]
     pub aggregate_from: Option<AreaLevel>,
+    /// Compute values and 95%/99.8% intervals from each row's numerator and denominator
+    /// (Wilson for proportions, Byar/exact for crude rates) where the source gives counts
+    /// but no intervals.
+    #[serde(default)]
+    pub compute_intervals: bool,
+    /// Fingertips: also publish this area's rows for groups of people (Category Type) as
+    /// breakdowns.
+    #[serde(default)]
+    pub breakdowns_for: Option<String>,
+    /// `table`, `lsoa_decile`: the columns holding area codes; the first non-empty one is
+    /// used.
+    #[serde(default)]
+    pub area_columns: Vec<String>,
+    /// `table`: a column of area names, used with `area_names` when no code is given.
+    #[serde(default)]
+    pub name_column: Option<String>,
+    /// `table`: area name → code, for rows that name an area without its code.
+    #[serde(default)]
+    pub area_names: BTreeMap<String, String>,
+    /// `table`: the column holding the period.
+    #[serde(default)]
+    pub period_column: Option<String>,
+    /// `table`, `lsoa_decile`: the one period of a file without a period column.
+    #[serde(default)]
+    pub period: Option<Spanned<String>>,
+    /// `table`: how the period column writes periods.
+    #[serde(default)]
+    pub period_style: PeriodStyle,
+    /// `table`: the value column; `lsoa_decile`: the decile column.
+    #[serde(default)]
+    pub value_column: Option<String>,
+    /// `table`: the numerator column.
+    #[serde(default)]
+    pub numerator_column: Option<String>,
+    /// `table`: the denominator column.
+    #[serde(default)]
+    pub denominator_column: Option<String>,
+    /// `table`: multiply values by this (100 to turn a fraction into a percentage).
+    #[serde(default)]
+    pub scale: Option<f64>,
+    /// `table`, `headline_figures`: keep only rows whose column (key) has this text (value).
+    #[serde(default)]
+    pub filter: BTreeMap<String, String>,
+    /// `table`: value markers meaning "not published" (such as DfE's `x`) → the note shown.
+    #[serde(default)]
+    pub not_published: BTreeMap<String, String>,
+}
+
+/// How a `table` source writes its periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodStyle {
+    /// Already `2022/23` or `2022`.
+    #[default]
+    AsIs,
+    /// DfE's `202122` for the academic year 2021/22.
+    Compact,
+    /// `2021-22` for 2021/22.
+    Hyphen,
 }
 
 /// The source file formats the tool reads.
@@ -75,6 +143,27 @@ pub struct IndicatorInput {
 pub enum InputFormat {
     /// An OHID Fingertips "all data" CSV export.
     Fingertips,
+    /// The explorer's tidy CSV: `area_code,period,numerator,denominator,value,lower95,
+    /// upper95,note`.
+    Tidy,
+    /// Any CSV with one row per area and period, columns named in the input section.
+    Table,
+    /// One row per LSOA with its deprivation decile; counts LSOAs in decile 1.
+    LsoaDecile,
+    /// `tower_hamlets_headline_figures_from_pages.csv`: figures transcribed from web pages.
+    HeadlineFigures,
+}
+
+impl IndicatorInput {
+    /// The file to read, in the sources or publisher folder.
+    pub fn path(&self, publisher: &Path, sources: &Path) -> PathBuf {
+        match (&self.publisher_file, &self.file) {
+            (Some(name), _) => publisher.join(name),
+            (None, Some(name)) => sources.join(name),
+            // Refused when the publisher folder was read.
+            (None, None) => sources.to_path_buf(),
+        }
+    }
 }
 
 impl Publisher {
@@ -84,9 +173,10 @@ impl Publisher {
         let lookups = read_lookups(&dir.join("lookups.toml"))?;
         let lookup_ids: BTreeSet<String> = lookups.iter().map(|l| l.lookup.id.clone()).collect();
         let areas = Areas::read(&dir.join("areas.csv"), &lookup_ids)?;
-        let indicators = read_indicators(&dir.join("indicators.toml"), &lookups)?;
+        let indicators = read_indicators(&dir.join("indicators"), &lookups)?;
         let indicator_ids: BTreeSet<&str> = indicators.iter().map(|i| i.meta.id.as_str()).collect();
         let framework = read_framework(&dir.join("framework.toml"), &indicator_ids)?;
+        let indicators = in_framework_order(indicators, &framework, &dir.join("indicators"))?;
         Ok(Publisher {
             dataset,
             framework,
@@ -214,12 +304,6 @@ fn read_lookups(path: &Path) -> Result<Vec<LookupDef>> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct IndicatorsFile {
-    indicators: Vec<IndicatorEntry>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct IndicatorEntry {
     id: Spanned<String>,
     title: String,
@@ -232,9 +316,18 @@ struct IndicatorEntry {
     period_type: String,
     source: SourceEntry,
     methods: String,
+    #[serde(default)]
     lookups: Vec<Spanned<String>>,
     shard: Spanned<String>,
+    #[serde(default = "yes")]
+    disclosure_control: bool,
     input: Spanned<IndicatorInput>,
+    #[serde(default)]
+    extra_inputs: Vec<Spanned<IndicatorInput>>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -247,101 +340,261 @@ struct SourceEntry {
     attribution: String,
 }
 
-fn read_indicators(path: &Path, lookups: &[LookupDef]) -> Result<Vec<IndicatorDef>> {
-    let file = TomlFile::read(path)?;
-    let raw: IndicatorsFile = file.parse()?;
+/// Reads every `*.toml` file of the `indicators` folder, in file-name order, one indicator
+/// per file, named by the indicator's id.
+fn read_indicators(dir: &Path, lookups: &[LookupDef]) -> Result<Vec<IndicatorDef>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.extension().is_some_and(|x| x == "toml") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
     let mut ids = BTreeSet::new();
     let mut shards = BTreeSet::new();
     let mut indicators = Vec::new();
-    for entry in raw.indicators {
-        check_id(&file, &entry.id, &mut ids, "indicator")?;
-        let multiplier = *entry.multiplier.get_ref();
-        if !multiplier.is_finite() || multiplier <= 0.0 {
-            return Err(file.invalid(&entry.multiplier, "expected a multiplier above zero"));
-        }
-        if !is_safe_shard(entry.shard.get_ref()) {
-            return Err(file.invalid(
-                &entry.shard,
-                "expected a relative path of letters, digits, '-', '_' and '/' ending in \
-                 .json, such as \"indicators/91547.json\"",
-            ));
-        }
-        if !shards.insert(entry.shard.get_ref().clone()) {
-            return Err(file.invalid(&entry.shard, "another indicator already uses this shard"));
-        }
-        for id in &entry.lookups {
-            if !lookups.iter().any(|l| &l.lookup.id == id.get_ref()) {
-                return Err(file.invalid(
-                    id,
-                    format!(
-                        "unknown lookup \"{}\"; expected an id defined in lookups.toml",
-                        id.get_ref()
-                    ),
-                ));
-            }
-        }
-        if let Some(level) = entry.input.get_ref().aggregate_from {
-            if level != AreaLevel::Practice {
-                return Err(file.invalid(
-                    &entry.input,
-                    format!(
-                        "cannot aggregate from {level:?}; expected aggregate_from = \"practice\""
-                    ),
-                ));
-            }
-            if aggregate::estimator(entry.value_type).is_none() {
-                return Err(file.invalid(
-                    &entry.input,
-                    format!(
-                        "a {:?} cannot be summed from practice counts; expected value_type \
-                         \"proportion\" or \"crude_rate\" to aggregate",
-                        entry.value_type
-                    ),
-                ));
-            }
-            let from_level = entry
-                .lookups
-                .iter()
-                .filter_map(|id| lookups.iter().find(|l| &l.lookup.id == id.get_ref()))
-                .filter(|l| l.input.as_ref().is_some_and(|i| i.from_level == level))
-                .count();
-            if from_level != 1 {
-                return Err(file.invalid(
-                    &entry.input,
-                    format!(
-                        "aggregate_from = {level:?} needs exactly one of the indicator's lookups \
-                         to read {level:?} codes from a source file; found {from_level}"
-                    ),
-                ));
-            }
-        }
-        indicators.push(IndicatorDef {
-            meta: IndicatorMeta {
-                id: entry.id.into_inner(),
-                title: entry.title,
-                description: entry.description,
-                definition: entry.definition,
-                unit: entry.unit,
-                value_type: entry.value_type,
-                multiplier: entry.multiplier.into_inner(),
-                polarity: entry.polarity,
-                period_type: entry.period_type,
-                source: Source {
-                    name: entry.source.name,
-                    publisher: entry.source.publisher,
-                    licence: entry.source.licence,
-                    url: entry.source.url,
-                    attribution: entry.source.attribution,
-                },
-                methods: entry.methods,
-                lookups: entry.lookups.into_iter().map(Spanned::into_inner).collect(),
-                shard: entry.shard.into_inner(),
-                latest: None,
-            },
-            input: entry.input.into_inner(),
-        });
+    for path in paths {
+        let file = TomlFile::read(&path)?;
+        let entry: IndicatorEntry = file.parse()?;
+        indicators.push(read_indicator(
+            &file,
+            entry,
+            lookups,
+            &mut ids,
+            &mut shards,
+        )?);
     }
     Ok(indicators)
+}
+
+fn read_indicator(
+    file: &TomlFile,
+    entry: IndicatorEntry,
+    lookups: &[LookupDef],
+    ids: &mut BTreeSet<String>,
+    shards: &mut BTreeSet<String>,
+) -> Result<IndicatorDef> {
+    check_id(file, &entry.id, ids, "indicator")?;
+    let stem = file
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    if stem.as_deref() != Some(entry.id.get_ref().as_str()) {
+        return Err(file.invalid(
+            &entry.id,
+            format!(
+                "the file is named {}; expected the file of indicator \"{}\" to be named {}.toml",
+                file.path.display(),
+                entry.id.get_ref(),
+                entry.id.get_ref()
+            ),
+        ));
+    }
+    let multiplier = *entry.multiplier.get_ref();
+    if !multiplier.is_finite() || multiplier <= 0.0 {
+        return Err(file.invalid(&entry.multiplier, "expected a multiplier above zero"));
+    }
+    if !is_safe_shard(entry.shard.get_ref()) {
+        return Err(file.invalid(
+            &entry.shard,
+            "expected a relative path of letters, digits, '-', '_' and '/' ending in \
+             .json, such as \"indicators/91547.json\"",
+        ));
+    }
+    if !shards.insert(entry.shard.get_ref().clone()) {
+        return Err(file.invalid(&entry.shard, "another indicator already uses this shard"));
+    }
+    for id in &entry.lookups {
+        if !lookups.iter().any(|l| &l.lookup.id == id.get_ref()) {
+            return Err(file.invalid(
+                id,
+                format!(
+                    "unknown lookup \"{}\"; expected an id defined in lookups.toml",
+                    id.get_ref()
+                ),
+            ));
+        }
+    }
+    let mut inputs = Vec::new();
+    for input in std::iter::once(entry.input).chain(entry.extra_inputs) {
+        check_input(file, &input, entry.value_type, &entry.lookups, lookups)?;
+        inputs.push(input.into_inner());
+    }
+    Ok(IndicatorDef {
+        meta: IndicatorMeta {
+            id: entry.id.into_inner(),
+            title: entry.title,
+            description: entry.description,
+            definition: entry.definition,
+            unit: entry.unit,
+            value_type: entry.value_type,
+            multiplier: entry.multiplier.into_inner(),
+            polarity: entry.polarity,
+            period_type: entry.period_type,
+            source: Source {
+                name: entry.source.name,
+                publisher: entry.source.publisher,
+                licence: entry.source.licence,
+                url: entry.source.url,
+                attribution: entry.source.attribution,
+            },
+            methods: entry.methods,
+            lookups: entry.lookups.into_iter().map(Spanned::into_inner).collect(),
+            shard: entry.shard.into_inner(),
+            latest: None,
+        },
+        inputs,
+        disclosure_control: entry.disclosure_control,
+    })
+}
+
+/// Checks that an input section names one file and has what its format needs.
+fn check_input(
+    file: &TomlFile,
+    spanned: &Spanned<IndicatorInput>,
+    value_type: ValueType,
+    lookup_ids: &[Spanned<String>],
+    lookups: &[LookupDef],
+) -> Result<()> {
+    let input = spanned.get_ref();
+    let fail = |message: String| Err(file.invalid(spanned, message));
+    for name in [&input.file, &input.publisher_file].into_iter().flatten() {
+        if !is_safe_file_name(name) {
+            return fail(format!(
+                "\"{name}\" is not a plain file path; expected a relative path inside its folder"
+            ));
+        }
+    }
+    match (&input.file, &input.publisher_file) {
+        (Some(_), None) | (None, Some(_)) => {}
+        _ => {
+            return fail(
+                "expected exactly one of file (in the sources folder) or publisher_file \
+                 (in the publisher folder)"
+                    .into(),
+            )
+        }
+    }
+    if let Some(period) = &input.period {
+        if period::parse(period.get_ref()).is_none() {
+            return Err(Error::BadPeriod {
+                at: file.at_value(period),
+                text: period.get_ref().clone(),
+            });
+        }
+    }
+    if input.compute_intervals && aggregate::estimator(value_type).is_none() {
+        return fail(format!(
+            "compute_intervals needs value_type \"proportion\" or \"crude_rate\", not {value_type:?}"
+        ));
+    }
+    match input.format {
+        InputFormat::Fingertips | InputFormat::Tidy => {}
+        InputFormat::Table => {
+            if input.area_columns.is_empty() {
+                return fail("a table input needs area_columns".into());
+            }
+            if input.period_column.is_some() == input.period.is_some() {
+                return fail("a table input needs exactly one of period_column or period".into());
+            }
+            let counts = input.numerator_column.is_some() && input.denominator_column.is_some();
+            if input.value_column.is_none() && !(counts && input.compute_intervals) {
+                return fail(
+                    "a table input needs value_column, or numerator_column and \
+                     denominator_column with compute_intervals = true"
+                        .into(),
+                );
+            }
+        }
+        InputFormat::LsoaDecile => {
+            if input.area_columns.len() != 1
+                || input.value_column.is_none()
+                || input.period.is_none()
+                || input.aggregate_from != Some(AreaLevel::Lsoa)
+                || value_type != ValueType::Proportion
+            {
+                return fail(
+                    "an lsoa_decile input needs one area_columns entry (the LSOA code), \
+                     value_column (the decile), period, aggregate_from = \"lsoa\" and \
+                     value_type \"proportion\""
+                        .into(),
+                );
+            }
+        }
+        InputFormat::HeadlineFigures => {
+            if !input.filter.contains_key("metric") {
+                return fail("a headline_figures input needs filter.metric".into());
+            }
+        }
+    }
+    if let Some(level) = input.aggregate_from {
+        if !matches!(level, AreaLevel::Practice | AreaLevel::Lsoa) {
+            return fail(format!(
+                "cannot aggregate from {level:?}; expected aggregate_from = \"practice\" or \"lsoa\""
+            ));
+        }
+        if aggregate::estimator(value_type).is_none() {
+            return fail(format!(
+                "a {value_type:?} cannot be summed from counts; expected value_type \
+                 \"proportion\" or \"crude_rate\" to aggregate"
+            ));
+        }
+        let from_level = lookup_ids
+            .iter()
+            .filter_map(|id| lookups.iter().find(|l| &l.lookup.id == id.get_ref()))
+            .filter(|l| l.input.as_ref().is_some_and(|i| i.from_level == level))
+            .count();
+        if from_level != 1 {
+            return fail(format!(
+                "aggregate_from = {level:?} needs exactly one of the indicator's lookups \
+                 to read {level:?} codes from a source file; found {from_level}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Input file names stay inside their folder.
+fn is_safe_file_name(path: &str) -> bool {
+    !path.is_empty()
+        && path
+            .split('/')
+            .all(|segment| !segment.is_empty() && segment != ".." && segment != ".")
+        && !path.starts_with('/')
+}
+
+/// Orders indicators as the framework first names them. Every indicator must sit under an
+/// I statement, so that the explorer can show it.
+fn in_framework_order(
+    indicators: Vec<IndicatorDef>,
+    framework: &Framework,
+    dir: &Path,
+) -> Result<Vec<IndicatorDef>> {
+    let order: Vec<&str> = framework
+        .domains
+        .iter()
+        .flat_map(|d| &d.i_statements)
+        .flat_map(|s| &s.indicators)
+        .map(String::as_str)
+        .collect();
+    let mut ranked = Vec::new();
+    for def in indicators {
+        let Some(rank) = order.iter().position(|&id| id == def.meta.id) else {
+            return Err(Error::invalid(
+                Location::line(&dir.join(format!("{}.toml", def.meta.id)), 1),
+                format!(
+                    "indicator \"{}\" is under no I statement; expected framework.toml to list it",
+                    def.meta.id
+                ),
+            ));
+        };
+        ranked.push((rank, def));
+    }
+    // Stable: ties (an id listed twice) keep file order.
+    ranked.sort_by_key(|(rank, _)| *rank);
+    Ok(ranked.into_iter().map(|(_, def)| def).collect())
 }
 
 /// Shard paths end up as file names: keep them inside the output folder and portable.

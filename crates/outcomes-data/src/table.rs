@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use outcomes_core::model::Interval;
+
 use crate::error::{Error, Location, Result};
 
 /// A CSV file with a header row, read whole (the inputs are small).
@@ -92,6 +94,53 @@ impl Table {
     /// The location of one cell, for error messages.
     pub fn at(&self, row: &Row, col: Col) -> Location {
         Location::cell(&self.path, row.line, self.name(col))
+    }
+
+    /// An optional finite number: empty cells are missing values.
+    pub fn number(&self, row: &Row, col: Col) -> Result<Option<f64>> {
+        let text = self.get(row, col);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match text.parse::<f64>() {
+            Ok(x) if x.is_finite() => Ok(Some(x)),
+            _ => Err(Error::NotANumber {
+                at: self.at(row, col),
+                text: text.to_string(),
+            }),
+        }
+    }
+
+    /// An optional number that must not be below zero (a count or denominator).
+    pub fn non_negative(&self, row: &Row, col: Col) -> Result<Option<f64>> {
+        let x = self.number(row, col)?;
+        match x {
+            Some(value) if value < 0.0 => Err(Error::Negative {
+                at: self.at(row, col),
+                value,
+            }),
+            _ => Ok(x),
+        }
+    }
+
+    /// An optional interval from two limit columns: both or neither, lower first.
+    pub fn interval(&self, row: &Row, lower: Col, upper: Col) -> Result<Option<Interval>> {
+        match (self.number(row, lower)?, self.number(row, upper)?) {
+            (None, None) => Ok(None),
+            (Some(lower), Some(upper)) if lower <= upper => Ok(Some(Interval { lower, upper })),
+            (Some(_), Some(_)) => Err(Error::invalid(
+                self.at(row, upper),
+                "expected the upper limit to be no lower than the lower limit",
+            )),
+            (Some(_), None) => Err(Error::invalid(
+                self.at(row, upper),
+                "empty upper limit; expected both limits or neither",
+            )),
+            (None, Some(_)) => Err(Error::invalid(
+                self.at(row, lower),
+                "empty lower limit; expected both limits or neither",
+            )),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use outcomes_core::model::{DataPoint, Interval};
+use outcomes_core::model::{BreakdownPoint, DataPoint, Interval};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -28,7 +28,8 @@ pub fn round4(x: f64) -> f64 {
     }
 }
 
-/// A point with its value and interval limits rounded; counts stay as they are.
+/// A point with its value, interval limits and counts rounded (whole counts are unchanged;
+/// modelled counts with long fractions are shortened).
 pub fn rounded(mut point: DataPoint) -> DataPoint {
     let interval = |ci: Interval| Interval {
         lower: round4(ci.lower),
@@ -37,6 +38,14 @@ pub fn rounded(mut point: DataPoint) -> DataPoint {
     point.value = point.value.map(round4);
     point.ci95 = point.ci95.map(interval);
     point.ci998 = point.ci998.map(interval);
+    point.count = point.count.map(round4);
+    point.denominator = point.denominator.map(round4);
+    point
+}
+
+/// A breakdown point with its value rounded.
+pub fn rounded_breakdown(mut point: BreakdownPoint) -> BreakdownPoint {
+    point.value = point.value.map(round4);
     point
 }
 
@@ -45,9 +54,29 @@ pub fn render(output: &Output) -> Result<Files> {
     let mut files = Files::new();
     files.insert(MANIFEST.to_string(), json(MANIFEST, &output.manifest)?);
     for (meta, shard) in output.manifest.indicators.iter().zip(&output.shards) {
-        files.insert(meta.shard.clone(), json(&meta.shard, shard)?);
+        insert(&mut files, &meta.shard, json(&meta.shard, shard)?)?;
+    }
+    if let (Some(path), Some(stats)) = (
+        &output.manifest.health_challenges,
+        &output.health_challenges,
+    ) {
+        insert(&mut files, path, json(path, stats)?)?;
+    }
+    for b in &output.boundaries {
+        insert(&mut files, &b.file.path, json(&b.file.path, &b.geojson)?)?;
     }
     Ok(files)
+}
+
+/// Adds a file, refusing two outputs at one path.
+fn insert(files: &mut Files, path: &str, bytes: Vec<u8>) -> Result<()> {
+    if files.insert(path.to_string(), bytes).is_some() {
+        return Err(Error::io(
+            Path::new(path),
+            std::io::Error::other("two outputs would be written to this path; expected one"),
+        ));
+    }
+    Ok(())
 }
 
 fn json<T: Serialize>(name: &str, value: &T) -> Result<Vec<u8>> {

@@ -235,11 +235,11 @@ fn an_unknown_parent_is_refused() {
 fn malformed_toml_points_at_the_line() {
     let fixture = Fixture::new();
     fixture.edit(
-        "publisher/indicators.toml",
+        "publisher/indicators/1.toml",
         "polarity = \"low_is_good\"",
         "polarity = \"down\"",
     );
-    let line = fixture.line_of("publisher/indicators.toml", "polarity");
+    let line = fixture.line_of("publisher/indicators/1.toml", "polarity");
     let error = build_error(&fixture);
     match &error {
         Error::Toml { at, message } => {

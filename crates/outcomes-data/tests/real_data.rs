@@ -1,34 +1,62 @@
-//! The real build against the shared open data, when that folder is present.
+//! The real build against the shared open data, when that folder is present: a few
+//! published figures per source, and our aggregates against OHID's own.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use outcomes_core::model::{AreaLevel, Origin};
+use outcomes_core::model::{AreaLevel, DataPoint, Origin, Shard};
+use outcomes_core::stats::{crude_rate, Confidence};
+use outcomes_data::Output;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-#[test]
-fn the_borough_figure_matches_ohid() {
-    let sources = workspace().join("../shared/data");
-    if !sources.is_dir() {
-        println!(
-            "note: {} is absent; real-data test skipped",
-            sources.display()
-        );
-        return;
-    }
-    let output = outcomes_data::build(&workspace().join("publisher"), &sources)
-        .expect("the real data builds");
-    let manifest = &output.manifest;
-    let shard = &output.shards[0];
-    assert_eq!(shard.indicator, "91547");
+fn sources() -> PathBuf {
+    workspace().join("../shared/data")
+}
 
+/// The real build, done once for all tests; `None` (with a note) when the data is absent.
+fn output() -> Option<&'static Output> {
+    static OUTPUT: OnceLock<Option<Output>> = OnceLock::new();
+    OUTPUT
+        .get_or_init(|| {
+            if !sources().is_dir() {
+                println!(
+                    "note: {} is absent; real-data test skipped",
+                    sources().display()
+                );
+                return None;
+            }
+            Some(
+                outcomes_data::build(&workspace().join("publisher"), &sources())
+                    .expect("the real data builds"),
+            )
+        })
+        .as_ref()
+}
+
+fn shard<'a>(output: &'a Output, id: &str) -> &'a Shard {
+    output
+        .shards
+        .iter()
+        .find(|s| s.indicator == id)
+        .unwrap_or_else(|| panic!("no shard {id}"))
+}
+
+fn point<'a>(output: &'a Output, id: &str, area: &str, period: &str) -> &'a DataPoint {
+    shard(output, id)
+        .point(area, period)
+        .unwrap_or_else(|| panic!("{id}: no point for {area} {period}"))
+}
+
+#[test]
+fn the_borough_smoking_figure_matches_ohid() {
+    let Some(output) = output() else { return };
+    let manifest = &output.manifest;
     // OHID publishes Tower Hamlets 2022/23 as 50602 / 326762 = 15.48588881%
     // (15.3622537 - 15.61033542); the sum of the practices must agree.
-    let borough = shard
-        .point("E09000030", "2022/23")
-        .expect("borough 2022/23");
+    let borough = point(output, "91547", "E09000030", "2022/23");
     assert_eq!(borough.origin, Origin::Aggregated);
     assert_eq!(
         (borough.count, borough.denominator),
@@ -39,7 +67,7 @@ fn the_borough_figure_matches_ohid() {
     assert_eq!((ci.lower, ci.upper), (15.3623, 15.6103));
 
     let at_level = |level: AreaLevel| {
-        shard
+        shard(output, "91547")
             .values
             .iter()
             .filter(|p| p.period == "2022/23")
@@ -48,4 +76,215 @@ fn the_borough_figure_matches_ohid() {
     };
     assert_eq!(at_level(AreaLevel::Locality), 4);
     assert_eq!(at_level(AreaLevel::Pcn), 7);
+}
+
+#[test]
+fn the_manifest_lists_the_geography() {
+    let Some(output) = output() else { return };
+    let manifest = &output.manifest;
+    // 33 London boroughs, Tower Hamlets among them, and 20 wards.
+    assert_eq!(manifest.areas_at(AreaLevel::Borough).count(), 33);
+    assert_eq!(manifest.areas_at(AreaLevel::Ward).count(), 20);
+    let ward = manifest.area("E05009331").expect("ward");
+    assert_eq!(ward.name, "Bethnal Green West");
+    assert_eq!(ward.parent.as_deref(), Some("E09000030"));
+    // Every indicator sits under an I statement.
+    for indicator in &manifest.indicators {
+        assert!(
+            manifest
+                .framework
+                .domains
+                .iter()
+                .flat_map(|d| &d.i_statements)
+                .any(|s| s.indicators.contains(&indicator.id)),
+            "{}",
+            indicator.id
+        );
+    }
+}
+
+#[test]
+fn fuel_poverty_and_air_pollution_are_as_published() {
+    let Some(output) = output() else { return };
+    let th = point(output, "93759", "E09000030", "2020");
+    assert_eq!(th.value, Some(10.9706));
+    assert_eq!((th.count, th.denominator), (Some(11941.0), Some(108845.0)));
+    assert_eq!(
+        point(output, "93759", "E12000007", "2020").value,
+        Some(11.4709)
+    );
+    assert_eq!(
+        point(output, "93759", "E92000001", "2020").value,
+        Some(13.2315)
+    );
+    assert_eq!(
+        point(output, "93759", "E09000001", "2020").origin,
+        Origin::Published
+    );
+    // Household breakdowns for England, without the deprivation deciles.
+    let breakdowns = &shard(output, "93759").breakdowns;
+    assert!(breakdowns.iter().any(|b| b.category_type == "Tenure"));
+    assert!(breakdowns
+        .iter()
+        .all(|b| b.area == "E92000001" && !b.category_type.contains("deprivation")));
+    assert_eq!(
+        point(output, "93867", "E09000030", "2020").value,
+        Some(10.2278)
+    );
+    assert_eq!(
+        point(output, "93867", "E92000001", "2018").value,
+        Some(9.5246)
+    );
+}
+
+#[test]
+fn ae_attendances_are_summed_from_practices_and_match_ohid_pcns() {
+    let Some(output) = output() else { return };
+    // OHID's PCN rows (membership as at 27/10/23) for the three PCNs whose practice rows in
+    // the export sum to OHID's own count and denominator.
+    for (pcn, count, denominator, value, lower, upper) in [
+        ("U09193", 1820.0, 3288.0, 553.52798, 528.38681, 579.55636),
+        ("U60865", 1735.0, 3178.0, 545.94084, 519.93672, 571.60441),
+        ("U87199", 1060.0, 1920.0, 552.08333, 519.34378, 586.34591),
+    ] {
+        let ours = point(output, "93930", pcn, "2021/22");
+        assert_eq!(ours.origin, Origin::Aggregated);
+        assert_eq!(
+            (ours.count, ours.denominator),
+            (Some(count), Some(denominator))
+        );
+        // Equal to OHID's published value to the 4 places we publish.
+        let published = (value * 1e4_f64).round() / 1e4;
+        assert_eq!(ours.value, Some(published), "{pcn}");
+        // HES counts are rounded to 5: OHID's interval, from the exact count, lies between
+        // ours at count - 2.5 and count + 2.5.
+        let at = |c: f64| {
+            crude_rate(c, denominator, 1000.0, Confidence::Percent95)
+                .expect("rate")
+                .1
+        };
+        let (low, high) = (at(count - 2.5), at(count + 2.5));
+        assert!(low.lower <= lower && lower <= high.lower, "{pcn}");
+        assert!(low.upper <= upper && upper <= high.upper, "{pcn}");
+    }
+    let borough = point(output, "93930", "E09000030", "2021/22");
+    assert_eq!(borough.origin, Origin::Aggregated);
+    assert_eq!(
+        point(output, "93930", "E92000001", "2021/22").value,
+        Some(762.5906)
+    );
+}
+
+#[test]
+fn modelled_prevalence_has_counts_and_wilson_intervals() {
+    let Some(output) = output() else { return };
+    let th = point(output, "hcl-dm", "E09000030", "2019/20");
+    assert_eq!(th.value, Some(6.4061));
+    assert!(th.ci95.is_some_and(|ci| ci.contains(6.4061)));
+    // London has no code in the source and is matched by name.
+    assert_eq!(
+        point(output, "hcl-dm", "E12000007", "2019/20").value,
+        Some(6.6977)
+    );
+    assert_eq!(
+        point(output, "hcl-dm", "E92000001", "2019/20").value,
+        Some(7.0722)
+    );
+}
+
+#[test]
+fn oflog_school_and_headline_figures_are_as_given() {
+    let Some(output) = output() else { return };
+    assert_eq!(
+        point(output, "oflog-asc5", "E09000030", "2022/23").value,
+        Some(48.0)
+    );
+    assert_eq!(
+        point(output, "oflog-asc1", "E09000030", "2016/17").value,
+        Some(7.5)
+    );
+    assert_eq!(
+        point(output, "ks2-rwm", "E09000030", "2021/22").value,
+        Some(67.0)
+    );
+    assert_eq!(
+        point(output, "ks2-rwm", "E13000001", "2017/18").value,
+        Some(71.0)
+    );
+    let x = point(output, "ks2-rwm", "E09000030", "2019/20");
+    assert_eq!(x.value, None);
+    assert!(x.note.as_deref().is_some_and(|n| n.contains("(x)")));
+    assert_eq!(
+        point(output, "ks4-basics", "E09000030", "2021/22").value,
+        Some(71.2)
+    );
+    let hle = point(output, "hle-male", "E09000030", "2019");
+    assert_eq!(hle.value, Some(60.5));
+    assert!(hle
+        .note
+        .as_deref()
+        .is_some_and(|n| n.contains("\"ONS, 2019\"")));
+    assert_eq!(
+        point(output, "hle-male", "E92000001", "2019").value,
+        Some(63.1)
+    );
+    assert_eq!(
+        point(output, "hle-male", "E09000030", "2014").value,
+        Some(55.4)
+    );
+    // The adult social care page's figure has no stated period and is left out.
+    assert!(shard(output, "le-male")
+        .values
+        .iter()
+        .all(|p| p.value != Some(78.1)));
+}
+
+#[test]
+fn deprivation_is_counted_by_ward() {
+    let Some(output) = output() else { return };
+    // IMD 2019: 2 of 144 LSOAs in decile 1, as MHCLG's borough summary says (1.39%).
+    let th = point(output, "imd2019-decile1", "E09000030", "2019");
+    assert_eq!((th.count, th.denominator), (Some(2.0), Some(144.0)));
+    assert_eq!(th.value, Some(1.3889));
+    // IMD 2025: 22 of 169 (MHCLG: 0.1302).
+    let th = point(output, "imd2025-decile1", "E09000030", "2025");
+    assert_eq!((th.count, th.denominator), (Some(22.0), Some(169.0)));
+    let wards: f64 = shard(output, "imd2025-decile1")
+        .values
+        .iter()
+        .filter(|p| p.area.starts_with("E05"))
+        .map(|p| p.denominator.unwrap_or(0.0))
+        .sum();
+    assert_eq!(wards, 169.0);
+    // Counts of areas are not withheld.
+    assert!(shard(output, "imd2025-decile1")
+        .values
+        .iter()
+        .all(|p| p.suppressed.is_none()));
+    assert_eq!(
+        point(output, "imd2019-decile1", "E09000002", "2019").origin,
+        Origin::Published
+    );
+}
+
+#[test]
+fn better_care_fund_figures_are_transcribed_with_citations() {
+    let Some(output) = output() else { return };
+    let p = point(output, "bcf-reablement-91days", "E09000030", "2017/18");
+    assert_eq!(p.value, Some(70.35));
+    assert!(p.note.as_deref().is_some_and(|n| n.contains("3.20")));
+    assert_eq!(
+        point(output, "bcf-reablement-91days", "E09000030", "2018/19").value,
+        Some(87.18)
+    );
+    assert_eq!(
+        point(
+            output,
+            "bcf-care-home-placements-65",
+            "E09000030",
+            "2018/19"
+        )
+        .value,
+        Some(87.0)
+    );
 }

@@ -17,12 +17,7 @@ impl Fixture {
         let dir = tempfile::tempdir().expect("temporary folder");
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         for sub in ["publisher", "sources"] {
-            fs::create_dir_all(dir.path().join(sub)).expect("create fixture folder");
-            for entry in fs::read_dir(fixtures.join(sub)).expect("fixture folder") {
-                let path = entry.expect("fixture entry").path();
-                let target = dir.path().join(sub).join(path.file_name().expect("name"));
-                fs::copy(&path, target).expect("copy fixture");
-            }
+            copy_tree(&fixtures.join(sub), &dir.path().join(sub));
         }
         Fixture { dir }
     }
@@ -75,7 +70,30 @@ impl Fixture {
         index as u64 + 1
     }
 
+    /// Writes a new fixture file (creating its folder).
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).expect("create folder");
+        }
+        fs::write(path, text).expect("write fixture");
+    }
+
     pub fn build(&self) -> outcomes_data::Result<outcomes_data::Output> {
         outcomes_data::build(&self.publisher(), &self.sources())
+    }
+}
+
+/// Copies a folder and everything under it.
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create fixture folder");
+    for entry in fs::read_dir(from).expect("fixture folder") {
+        let path = entry.expect("fixture entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            fs::copy(&path, target).expect("copy fixture");
+        }
     }
 }
