@@ -12,7 +12,9 @@ use crate::components::site_nav::SiteNav;
 use crate::components::url_notice::UrlNotice;
 use crate::data::load_manifest;
 use crate::pages::about::AboutPage;
+use crate::pages::challenges::ChallengesPage;
 use crate::pages::indicator::IndicatorPage;
+use crate::pages::locality::LocalityPage;
 use crate::pages::overview::OverviewPage;
 use crate::shards::ShardCache;
 use crate::state::UrlState;
@@ -89,7 +91,9 @@ fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
             match view.get() {
                 View::Indicator => view! { <IndicatorPage manifest /> }.into_any(),
                 View::About => view! { <AboutPage manifest /> }.into_any(),
-                View::Overview | View::Locality | View::Map | View::Challenges => {
+                View::Locality => view! { <LocalityPage manifest /> }.into_any(),
+                View::Challenges => view! { <ChallengesPage manifest /> }.into_any(),
+                View::Overview | View::Map => {
                     view! { <OverviewPage manifest /> }.into_any()
                 }
             }

@@ -2,8 +2,9 @@
 //! sub-path. Every failure becomes a `LoadError` that says in plain words what went wrong.
 
 use gloo_net::http::Request;
-use outcomes_core::model::{Manifest, Shard, SCHEMA_VERSION};
+use outcomes_core::model::{HealthChallenges, Manifest, Shard, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use thiserror::Error;
 
 /// The folder, relative to the page, that holds the published data.
@@ -27,26 +28,53 @@ pub enum LoadError {
 
 /// Fetches `data/manifest.json`.
 pub async fn load_manifest() -> Result<Manifest, LoadError> {
-    let manifest: Manifest = fetch_json("manifest.json").await?;
-    check_version("manifest.json", manifest.schema_version)?;
-    Ok(manifest)
+    fetch_json("manifest.json").await
 }
 
 /// Fetches one indicator's shard, at the path the manifest gives.
 pub async fn load_shard(path: &str) -> Result<Shard, LoadError> {
-    let shard: Shard = fetch_json(path).await?;
-    check_version(path, shard.schema_version)?;
-    Ok(shard)
+    fetch_json(path).await
 }
 
-fn check_version(file: &str, found: u32) -> Result<(), LoadError> {
-    if found > SCHEMA_VERSION {
-        return Err(LoadError::TooNew {
-            file: file.to_string(),
-            found,
-        });
+/// Fetches the health-challenge statistics, at the path the manifest gives.
+pub async fn load_health_challenges(path: &str) -> Result<HealthChallenges, LoadError> {
+    fetch_json(path).await
+}
+
+/// The codes of areas that have values in `shard` but that `manifest` does not list, each
+/// once, in the order first seen. Such values cannot be placed or named, so the views leave
+/// them out; this says which, so the page can tell people rather than drop them silently.
+pub fn unknown_areas(manifest: &Manifest, shard: &Shard) -> Vec<String> {
+    let mut unknown: Vec<String> = Vec::new();
+    for point in &shard.values {
+        if manifest.area(&point.area).is_none() && !unknown.contains(&point.area) {
+            unknown.push(point.area.clone());
+        }
     }
-    Ok(())
+    unknown
+}
+
+/// Just the version field every published file starts with.
+#[derive(Deserialize)]
+struct Version {
+    schema_version: u32,
+}
+
+/// Reads a published file's text. The version is checked before the rest, so a file from a
+/// newer release is reported as newer, not as damaged, even if its shape has changed.
+pub fn parse_published<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    if let Ok(Version { schema_version }) = serde_json::from_str::<Version>(text) {
+        if schema_version > SCHEMA_VERSION {
+            return Err(LoadError::TooNew {
+                file: file.to_string(),
+                found: schema_version,
+            });
+        }
+    }
+    serde_json::from_str(text).map_err(|e| LoadError::Invalid {
+        file: file.to_string(),
+        detail: e.to_string(),
+    })
 }
 
 async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, LoadError> {
@@ -65,8 +93,5 @@ async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, LoadError> {
         .text()
         .await
         .map_err(|_| LoadError::Network { file: file.clone() })?;
-    serde_json::from_str(&text).map_err(|e| LoadError::Invalid {
-        file,
-        detail: e.to_string(),
-    })
+    parse_published(&file, &text)
 }

@@ -16,6 +16,9 @@ type SizeWatch = (ResizeObserver, Closure<dyn FnMut()>);
 
 /// The `performance.mark` set when the first chart has been drawn, read by the benchmark.
 pub const FIRST_CHART_MARK: &str = "first-chart-drawn";
+/// The `performance.mark` set each time a chart has been redrawn with new data, so the
+/// benchmark can time a filter change to the updated chart.
+pub const CHART_UPDATED_MARK: &str = "chart-updated";
 
 /// The chart itself. `summary` becomes its accessible name (ECharts writes the same text from
 /// the option), since a canvas says nothing to a screen reader; the same numbers are in the
@@ -32,11 +35,14 @@ pub fn AreaChart(view: Signal<AreaComparison>, summary: Signal<String>) -> impl 
             return;
         };
         instance.update_value(|slot| match slot {
-            Some(existing) => existing.show(&chart),
+            Some(existing) => {
+                existing.show(&chart);
+                mark(CHART_UPDATED_MARK);
+            }
             None => {
                 let created = Instance::create(&element);
                 created.show(&chart);
-                mark_first_chart();
+                mark_once(FIRST_CHART_MARK);
                 observe_size(&element, created.clone().unchecked_into(), observer);
                 *slot = Some(created);
             }
@@ -80,11 +86,19 @@ fn observe_size(
     }
 }
 
-fn mark_first_chart() {
+/// Sets a performance mark the first time only.
+fn mark_once(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let already = performance.get_entries_by_name(FIRST_CHART_MARK).length() > 0;
-        if !already {
-            let _ = performance.mark(FIRST_CHART_MARK);
+        if performance.get_entries_by_name(name).length() == 0 {
+            let _ = performance.mark(name);
         }
+    }
+}
+
+/// Sets a performance mark. ECharts draws a canvas option synchronously, so the chart has
+/// been drawn by the time `setOption` returns.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
 }

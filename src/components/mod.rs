@@ -6,4 +6,5 @@ pub mod chart_block;
 pub mod choice_links;
 pub mod load_error;
 pub mod site_nav;
+pub mod tartan;
 pub mod url_notice;

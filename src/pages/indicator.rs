@@ -10,6 +10,8 @@ use outcomes_charts::area_comparison::{
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_state::{Sort, State};
 
+use outcomes_charts::format::capitalise;
+
 use crate::components::chart_block::{level_name_plural, ChartBlock};
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::load_error::LoadErrorMessage;
@@ -286,12 +288,4 @@ fn Controls(resolved: Resolved) -> impl IntoView {
             <ChoiceLinks label="Order".to_string() choices=sorts testid="sort-choice" />
         </div>
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

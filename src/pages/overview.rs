@@ -6,15 +6,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_charts::format::value_with_unit;
-use outcomes_charts::summary::{comparison_phrase, comparison_symbol};
-use outcomes_core::model::{ComparisonResult, IStatement, IndicatorMeta, Manifest};
+use outcomes_charts::summary::{comparison_class, comparison_phrase, comparison_symbol};
+use outcomes_core::model::{IStatement, IndicatorMeta, Manifest};
 
+use crate::components::tartan::Tartan;
 use crate::state::{href, indicator_state, UrlState};
 
 /// The home page.
 #[component]
 pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
     let domains = manifest.framework.domains.clone();
+    let manifest_for_tartan = manifest.clone();
     view! {
         <h1>"How is Tower Hamlets doing?"</h1>
         <p class="lede">
@@ -44,6 +46,7 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
                 }
             })
             .collect_view()}
+        <Tartan manifest=manifest_for_tartan />
     }
 }
 
@@ -96,7 +99,7 @@ fn IndicatorCard(indicator: IndicatorMeta, manifest: Arc<Manifest>) -> impl Into
                     .area(&c.benchmark)
                     .map_or_else(|| c.benchmark.clone(), |a| a.name.clone());
                 view! {
-                    <li class=format!("comparison {}", css_class(c.result))>
+                    <li class=format!("comparison {}", comparison_class(c.result))>
                         <span aria-hidden="true">{comparison_symbol(c.result)} " "</span>
                         {comparison_phrase(c.result, &name)}
                     </li>
@@ -118,16 +121,5 @@ fn IndicatorCard(indicator: IndicatorMeta, manifest: Arc<Manifest>) -> impl Into
             <a href=link class="indicator-link">{indicator.title.clone()}</a>
             {headline}
         </li>
-    }
-}
-
-/// The class that colours a comparison; the word and symbol carry the meaning without it.
-fn css_class(result: ComparisonResult) -> &'static str {
-    match result {
-        ComparisonResult::Better => "better",
-        ComparisonResult::Worse => "worse",
-        ComparisonResult::Similar => "similar",
-        ComparisonResult::Higher | ComparisonResult::Lower => "different",
-        ComparisonResult::NotCompared => "not-compared",
     }
 }

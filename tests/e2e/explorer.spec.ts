@@ -121,6 +121,8 @@ const views: [string, string][] = [
   ['indicator-localities', './?view=indicator&indicator=91547'],
   ['indicator-pcns', './?view=indicator&indicator=91547&level=pcn&sort=value'],
   ['about', './?view=about'],
+  ['locality', './?view=locality&areas=THT-LOC-NW'],
+  ['challenges', './?view=challenges'],
 ];
 for (const width of [1280, 375]) {
   for (const [name, link] of views) {
@@ -135,3 +137,50 @@ for (const width of [1280, 375]) {
     });
   }
 }
+
+test('the overview matrix shows each indicator against the localities, borough, London and England', async ({ page }) => {
+  await page.goto('./');
+  const { manifest } = await published(page, '91547');
+  const tartan = page.getByTestId('tartan');
+  const smoking = manifest.indicators.find((i: { id: string }) => i.id === '91547');
+  const row = tartan.getByRole('row', { name: new RegExp(`^${smoking.title.replace(/[()+]/g, '\\$&')}`) });
+  await expect(row).toContainText(smoking.key_figures.period);
+  const cells = row.getByRole('cell');
+  // Period, then 4 localities, the borough, London and England.
+  await expect(cells).toHaveCount(8);
+  const nw = smoking.key_figures.values.find((v: { area: string }) => v.area === 'THT-LOC-NW');
+  await expect(cells.nth(1)).toContainText(nw.value.toFixed(1));
+  const vsBorough = nw.comparisons.find((c: { benchmark: string }) => c.benchmark === 'E09000030').result;
+  await expect(cells.nth(1)).toContainText(vsBorough === 'worse' ? 'Worse' : vsBorough === 'better' ? 'Better' : 'Similar');
+});
+
+test('a locality profile compares the locality with the borough for every indicator it has', async ({ page }) => {
+  await page.goto('./?view=locality&areas=THT-LOC-SW');
+  const { manifest } = await published(page, '91547');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('South West locality');
+  const withLocality = manifest.indicators.filter((i: { key_figures?: { values: { area: string }[] } }) =>
+    i.key_figures?.values.some((v) => v.area === 'THT-LOC-SW'));
+  await expect(page.getByTestId('profile-item')).toHaveCount(withLocality.length);
+  const smoking = withLocality.find((i: { id: string }) => i.id === '91547');
+  const sw = smoking.key_figures.values.find((v: { area: string }) => v.area === 'THT-LOC-SW');
+  const item = page.locator('[data-testid="profile-item"][data-indicator="91547"]');
+  await expect(item.getByTestId('locality-value')).toHaveText(`${sw.value.toFixed(1)}%`);
+  await expect(item).toContainText('than Tower Hamlets');
+  // Choosing another locality is a link.
+  await page.getByTestId('locality-choice').getByRole('link', { name: 'North East' }).click();
+  await expect(page).toHaveURL(/areas=THT-LOC-NE/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('North East locality');
+});
+
+test('health challenges pair each group with its comparison and cite the document', async ({ page }) => {
+  await page.goto('./?view=challenges');
+  const data = await (await page.request.get('data/health_challenges.json')).json();
+  await expect(page.getByTestId('challenge')).toHaveCount(data.statistics.length);
+  const smi = page.locator('[data-id="smi-smoking"]');
+  await expect(smi).toContainText('47% of people with a serious mental illness smoke');
+  await expect(smi.locator('.pair-value')).toHaveText(['47.0%', '20.0%']);
+  await expect(smi).toContainText(data.statistics[0].citation.document);
+  // The bars are drawn to scale: 47% is 2.35 times as wide as 20%.
+  const widths = await smi.locator('.pair-bar').evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().width));
+  expect(widths[0] / widths[1]).toBeCloseTo(47 / 20, 1);
+});

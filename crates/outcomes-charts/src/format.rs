@@ -33,6 +33,15 @@ pub fn count(value: f64) -> String {
     format!("{sign}{}", group_thousands(whole.abs() as u64))
 }
 
+/// The text with its first letter in capitals: "the population" → "The population".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -56,6 +65,13 @@ mod tests {
         assert_eq!(value_with_unit(3.0, ""), "3.0");
         assert_eq!(decimal(18.25), "18.3");
         assert_eq!(decimal(-0.25), "-0.3");
+    }
+
+    #[test]
+    fn capitalise_changes_only_the_first_letter() {
+        assert_eq!(capitalise("the population"), "The population");
+        assert_eq!(capitalise("GP networks"), "GP networks");
+        assert_eq!(capitalise(""), "");
     }
 
     #[test]

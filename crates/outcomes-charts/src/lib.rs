@@ -5,4 +5,6 @@
 pub mod area_comparison;
 pub mod bar_chart;
 pub mod format;
+pub mod spine;
 pub mod summary;
+pub mod trend;

@@ -111,6 +111,17 @@ pub fn comparison_phrase(result: ComparisonResult, benchmark: &str) -> String {
     }
 }
 
+/// The CSS class that colours a comparison; the word and symbol carry the meaning without it.
+pub fn comparison_class(result: ComparisonResult) -> &'static str {
+    match result {
+        ComparisonResult::Better => "better",
+        ComparisonResult::Worse => "worse",
+        ComparisonResult::Similar => "similar",
+        ComparisonResult::Higher | ComparisonResult::Lower => "different",
+        ComparisonResult::NotCompared => "not-compared",
+    }
+}
+
 /// A symbol that carries the comparison without colour: ▲ better, ▼ worse, ● similar.
 pub fn comparison_symbol(result: ComparisonResult) -> &'static str {
     match result {

@@ -211,6 +211,40 @@ pub struct IndicatorMeta {
     /// The borough's latest figure, so the overview needs no shard.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest: Option<LatestSummary>,
+    /// The area levels (locality, PCN, ward, borough) at which any area has a value, so a
+    /// view can offer only the choices that lead somewhere without loading the shard.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<AreaLevel>,
+    /// The localities, the borough, London and England in one recent period, so the overview
+    /// matrix and the locality profiles need no shard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_figures: Option<KeyFigures>,
+}
+
+/// The key areas' figures for one period of an indicator.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct KeyFigures {
+    /// The latest period with locality values, or the borough's latest where there are none.
+    pub period: String,
+    pub values: Vec<KeyValue>,
+}
+
+impl KeyFigures {
+    /// The figure for one area, if it has one in this period.
+    pub fn value(&self, area: &str) -> Option<&KeyValue> {
+        self.values.iter().find(|v| v.area == area)
+    }
+}
+
+/// One key area's value, interval and comparisons.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct KeyValue {
+    pub area: String,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ci95: Option<Interval>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparisons: Vec<Comparison>,
 }
 
 /// The borough's latest value of an indicator and how it compares.

@@ -13,6 +13,7 @@ pub mod error;
 pub mod fingertips;
 pub mod headline;
 pub mod health;
+pub mod key_figures;
 pub mod lookup;
 pub mod lsoa_decile;
 pub mod observation;

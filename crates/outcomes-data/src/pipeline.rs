@@ -14,8 +14,8 @@ use crate::error::{Error, Result};
 use crate::observation::Observation;
 use crate::publisher::{IndicatorDef, InputFormat, Publisher};
 use crate::{
-    aggregate, benchmark, boundaries, fingertips, headline, health, lookup, lsoa_decile,
-    suppression, tabular, tidy, write,
+    aggregate, benchmark, boundaries, fingertips, headline, health, key_figures, lookup,
+    lsoa_decile, suppression, tabular, tidy, write,
 };
 
 /// Everything a build publishes, before encoding.
@@ -139,6 +139,8 @@ fn build_indicator(
 
     let meta = IndicatorMeta {
         latest,
+        levels: key_figures::levels(&values, &publisher.areas),
+        key_figures: key_figures::key_figures(&values, &publisher.areas),
         ..def.meta.clone()
     };
     let shard = Shard {

@@ -444,6 +444,8 @@ fn read_indicator(
             lookups: entry.lookups.into_iter().map(Spanned::into_inner).collect(),
             shard: entry.shard.into_inner(),
             latest: None,
+            levels: Vec::new(),
+            key_figures: None,
         },
         inputs,
         disclosure_control: entry.disclosure_control,

@@ -288,3 +288,53 @@ fn better_care_fund_figures_are_transcribed_with_citations() {
         Some(87.0)
     );
 }
+
+#[test]
+fn the_manifest_carries_levels_and_key_figures_for_the_first_view() {
+    let Some(output) = output() else { return };
+    let smoking = output
+        .manifest
+        .indicators
+        .iter()
+        .find(|i| i.id == "91547")
+        .expect("smoking in the manifest");
+    assert_eq!(
+        smoking.levels,
+        [AreaLevel::Locality, AreaLevel::Pcn, AreaLevel::Borough]
+    );
+    let key = smoking.key_figures.as_ref().expect("key figures");
+    assert_eq!(key.period, "2023/24");
+    let areas: Vec<&str> = key.values.iter().map(|v| v.area.as_str()).collect();
+    assert_eq!(
+        areas,
+        [
+            "THT-LOC-NW",
+            "THT-LOC-NE",
+            "THT-LOC-SW",
+            "THT-LOC-SE",
+            "E09000030"
+        ]
+    );
+    // The key figures are the shard's own values.
+    let shard = shard(output, "91547");
+    for value in &key.values {
+        let point = shard
+            .values
+            .iter()
+            .find(|p| p.area == value.area && p.period == key.period)
+            .expect("the same point in the shard");
+        assert_eq!(point.value, Some(value.value));
+        assert_eq!(point.comparisons, value.comparisons);
+    }
+    // Fuel poverty has no locality figures: its key figures are the borough's latest year.
+    let fuel = output
+        .manifest
+        .indicators
+        .iter()
+        .find(|i| i.id == "93759")
+        .expect("fuel poverty in the manifest");
+    assert_eq!(fuel.levels, [AreaLevel::Borough]);
+    let key = fuel.key_figures.as_ref().expect("key figures");
+    assert_eq!(key.period, "2020");
+    assert!(key.value("E09000030").is_some() && key.value("E92000001").is_some());
+}

@@ -1,0 +1,222 @@
+//! A trend: chosen areas over every period of an indicator, with 95% intervals, its summary
+//! and its ECharts option. Lines differ by marker shape and dash as well as colour.
+
+use charming::component::{Aria, Axis, Grid, Legend};
+use charming::datatype::{CompositeValue, DataPoint};
+use charming::element::{
+    AxisLabel, AxisType, DimensionEncode, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip,
+    Trigger,
+};
+use charming::series::{Custom, Line};
+use charming::Chart;
+use outcomes_core::model::{
+    IndicatorMeta, Interval, Manifest, Shard, BOROUGH_CODE, ENGLAND_CODE, LONDON_CODE,
+};
+
+use crate::format::value_with_unit;
+
+/// Series ids of the trend's whiskers start with this; the app attaches the vertical
+/// whisker `renderItem` to them.
+pub const TREND_WHISKER_PREFIX: &str = "ci95-trend-";
+
+/// One area's values over the periods (`None` where it has none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendSeries {
+    pub code: String,
+    pub name: String,
+    pub points: Vec<Option<(f64, Option<Interval>)>>,
+}
+
+/// Everything a trend chart, its summary and its table need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendView {
+    pub indicator_title: String,
+    pub unit: String,
+    pub periods: Vec<String>,
+    pub series: Vec<TrendSeries>,
+}
+
+/// The areas shown when the person has chosen none: the borough and its benchmarks.
+pub const DEFAULT_TREND_AREAS: [&str; 3] = [BOROUGH_CODE, LONDON_CODE, ENGLAND_CODE];
+
+/// Builds the trend for `areas` (or the defaults when empty), keeping only areas with at
+/// least one value, in the order given.
+pub fn trend_view(
+    manifest: &Manifest,
+    indicator: &IndicatorMeta,
+    shard: &Shard,
+    areas: &[String],
+) -> TrendView {
+    let chosen: Vec<&str> = if areas.is_empty() {
+        DEFAULT_TREND_AREAS.to_vec()
+    } else {
+        areas.iter().map(String::as_str).collect()
+    };
+    let series = chosen
+        .into_iter()
+        .filter_map(|code| {
+            let area = manifest.area(code)?;
+            let points: Vec<_> = shard
+                .periods
+                .iter()
+                .map(|period| {
+                    shard
+                        .point(code, period)
+                        .and_then(|p| p.value.map(|v| (v, p.ci95)))
+                })
+                .collect();
+            points.iter().any(Option::is_some).then(|| TrendSeries {
+                code: code.to_string(),
+                name: area.name.clone(),
+                points,
+            })
+        })
+        .collect();
+    TrendView {
+        indicator_title: indicator.title.clone(),
+        unit: indicator.unit.clone(),
+        periods: shard.periods.clone(),
+        series,
+    }
+}
+
+/// "Tower Hamlets went from 19.2% in 2013/14 to 15.5% in 2022/23; England from …"
+pub fn trend_summary(view: &TrendView) -> String {
+    let parts: Vec<String> = view
+        .series
+        .iter()
+        .filter_map(|s| {
+            let known: Vec<(f64, &String)> = s
+                .points
+                .iter()
+                .zip(&view.periods)
+                .filter_map(|(p, period)| p.map(|(v, _)| (v, period)))
+                .collect();
+            let first = *known.first()?;
+            Some(match known.get(1..).and_then(<[_]>::last) {
+                Some(last) => format!(
+                    "{} went from {} in {} to {} in {}",
+                    s.name,
+                    value_with_unit(first.0, &view.unit),
+                    first.1,
+                    value_with_unit(last.0, &view.unit),
+                    last.1
+                ),
+                None => format!(
+                    "{} has one value, {} in {}",
+                    s.name,
+                    value_with_unit(first.0, &view.unit),
+                    first.1
+                ),
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        "None of the chosen areas has a value to show over time.".to_string()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
+}
+
+/// Colour-blind-safe line colours, each at least 3:1 against white.
+const COLOURS: [&str; 5] = ["#0b0c0c", "#1d70b8", "#d4351c", "#00703c", "#6f3c97"];
+const SYMBOLS: [Symbol; 5] = [
+    Symbol::Circle,
+    Symbol::Rect,
+    Symbol::Triangle,
+    Symbol::Diamond,
+    Symbol::Pin,
+];
+const DASHES: [LineStyleType; 3] = [
+    LineStyleType::Solid,
+    LineStyleType::Dashed,
+    LineStyleType::Dotted,
+];
+
+/// The trend chart: one line per area with its whiskers, labelled by a legend.
+pub fn trend_chart(view: &TrendView) -> Chart {
+    let mut chart = Chart::new()
+        .aria(Aria::new().enabled(true))
+        .animation(false)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().top(0).left(0))
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(24)
+                .top(56)
+                .bottom(32)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .axis_label(AxisLabel::new().color("#484949").font_size(13))
+                .data(view.periods.clone()),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(view.unit.as_str())
+                .axis_label(AxisLabel::new().color("#484949").font_size(13)),
+        );
+    for (i, series) in view.series.iter().enumerate() {
+        let colour = COLOURS[i % COLOURS.len()];
+        let values: Vec<DataPoint> = series
+            .points
+            .iter()
+            .map(|p| DataPoint::from(CompositeValue::from(p.map(|(v, _)| round(v)))))
+            .collect();
+        chart = chart.series(
+            Line::new()
+                .id(format!("trend-{}", series.code))
+                .name(series.name.as_str())
+                .symbol(SYMBOLS[i % SYMBOLS.len()].clone())
+                .symbol_size(9)
+                .item_style(ItemStyle::new().color(colour))
+                .line_style(
+                    LineStyle::new()
+                        .color(colour)
+                        .width(2)
+                        .type_(DASHES[i % DASHES.len()]),
+                )
+                .data(values),
+        );
+        let whiskers: Vec<DataPoint> = series
+            .points
+            .iter()
+            .enumerate()
+            .filter_map(|(x, p)| {
+                let (_, ci) = (*p)?;
+                let ci = ci?;
+                Some(DataPoint::from(CompositeValue::Array(vec![
+                    CompositeValue::from(x as f64),
+                    CompositeValue::from(round(ci.lower)),
+                    CompositeValue::from(round(ci.upper)),
+                ])))
+            })
+            .collect();
+        if !whiskers.is_empty() {
+            chart = chart.series(
+                Custom::new()
+                    .id(format!("{TREND_WHISKER_PREFIX}{}", series.code))
+                    .name(series.name.as_str())
+                    .encode(DimensionEncode::new().x(0).y(vec![1, 2]))
+                    .item_style(ItemStyle::new().color(colour))
+                    .data(whiskers),
+            );
+        }
+    }
+    chart
+}
+
+/// The option as ECharts receives it, with the summary as the chart's accessible name.
+pub fn trend_option(view: &TrendView) -> serde_json::Value {
+    let mut option = serde_json::to_value(trend_chart(view)).unwrap_or_default();
+    option["aria"]["label"] = serde_json::json!({ "description": trend_summary(view) });
+    option
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}

@@ -1,0 +1,73 @@
+//! The trend chart model, summary and option, checked against the small fixture.
+
+use outcomes_charts::trend::{trend_option, trend_summary, trend_view, TrendView};
+use outcomes_core::model::{Manifest, Shard};
+use serde_json::json;
+
+fn trend(areas: &[&str]) -> TrendView {
+    let manifest: Manifest = serde_json::from_str(include_str!("fixtures/manifest.json")).unwrap();
+    let shard: Shard = serde_json::from_str(include_str!("fixtures/shard.json")).unwrap();
+    let indicator = manifest.indicator("1").unwrap().clone();
+    let areas: Vec<String> = areas.iter().map(|a| a.to_string()).collect();
+    trend_view(&manifest, &indicator, &shard, &areas)
+}
+
+#[test]
+fn defaults_to_the_borough_and_its_benchmarks() {
+    let view = trend(&[]);
+    let names: Vec<&str> = view.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Tower Hamlets", "London", "England"]);
+    assert_eq!(view.periods, ["2021/22", "2022/23"]);
+    assert_eq!(view.series[0].points[0], None);
+    assert_eq!(view.series[0].points[1].map(|p| p.0), Some(15.0));
+}
+
+#[test]
+fn chosen_areas_without_values_and_unknown_codes_are_left_out() {
+    let view = trend(&["L-N", "L-E", "nowhere"]);
+    let names: Vec<&str> = view.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["North"]);
+}
+
+#[test]
+fn summary_gives_first_and_last_values() {
+    assert_eq!(
+        trend_summary(&trend(&["L-N", "E09000030"])),
+        "North went from 19.0% in 2021/22 to 18.3% in 2022/23; Tower Hamlets has one value, \
+         15.0% in 2022/23."
+    );
+    assert_eq!(
+        trend_summary(&trend(&["L-E"])),
+        "None of the chosen areas has a value to show over time."
+    );
+}
+
+#[test]
+fn option_has_a_line_per_area_with_gaps_and_whiskers() {
+    let option = trend_option(&trend(&["L-N", "E09000030"]));
+    assert_eq!(option["xAxis"]["data"], json!(["2021/22", "2022/23"]));
+    let series = option["series"].as_array().unwrap();
+    let ids: Vec<&str> = series.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "trend-L-N",
+            "ci95-trend-L-N",
+            "trend-E09000030",
+            "ci95-trend-E09000030"
+        ]
+    );
+    assert_eq!(series[0]["data"], json!([19.0, 18.25]));
+    assert_eq!(series[2]["data"], json!([null, 15.0]));
+    assert_eq!(series[1]["data"], json!([[1.0, 17.9, 18.6]]));
+    // Lines differ by marker and dash, not colour alone.
+    assert_ne!(series[0]["symbol"], series[2]["symbol"]);
+    assert_ne!(
+        series[0]["lineStyle"]["type"],
+        series[2]["lineStyle"]["type"]
+    );
+    assert_eq!(
+        option["aria"]["label"]["description"],
+        json!(trend_summary(&trend(&["L-N", "E09000030"])))
+    );
+}

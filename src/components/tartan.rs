@@ -1,0 +1,152 @@
+//! The "tartan rug": every indicator against the localities, the borough, London and England
+//! in one table, each cell with its value and how it compares, in a symbol and hidden words
+//! as well as colour.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use outcomes_charts::format::decimal;
+use outcomes_charts::summary::{comparison_class, comparison_symbol, comparison_word};
+use outcomes_core::model::{
+    AreaLevel, Comparison, IndicatorMeta, KeyValue, Manifest, BOROUGH_CODE, ENGLAND_CODE,
+    LONDON_CODE,
+};
+
+use crate::state::{href, indicator_state, UrlState};
+
+/// The matrix for every indicator in framework order.
+#[component]
+pub fn Tartan(manifest: Arc<Manifest>) -> impl IntoView {
+    let url = UrlState::get();
+    let columns: Vec<(String, String)> = manifest
+        .areas_at(AreaLevel::Locality)
+        .map(|a| (a.code.clone(), a.name.clone()))
+        .chain(
+            [BOROUGH_CODE, LONDON_CODE, ENGLAND_CODE]
+                .into_iter()
+                .filter_map(|code| {
+                    manifest
+                        .area(code)
+                        .map(|a| (a.code.clone(), a.name.clone()))
+                }),
+        )
+        .collect();
+    let header = columns
+        .iter()
+        .map(|(_, name)| view! { <th scope="col" class="num">{name.clone()}</th> })
+        .collect_view();
+    let rows = manifest
+        .framework
+        .domains
+        .iter()
+        .map(|domain| {
+            let indicators: Vec<&IndicatorMeta> = domain
+                .i_statements
+                .iter()
+                .flat_map(|s| s.indicators.iter())
+                .filter_map(|id| manifest.indicator(id))
+                .collect();
+            let body = indicators
+                .into_iter()
+                .map(|indicator| {
+                    let id = indicator.id.clone();
+                    let link = move || href(&indicator_state(&url.state(), &id));
+                    let key = indicator.key_figures.as_ref();
+                    let cells = columns
+                        .iter()
+                        .map(|(code, _)| {
+                            let value = key.and_then(|k| k.value(code));
+                            view! { <Cell value=value.cloned() area=code.clone() /> }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">
+                                <a href=link>{indicator.title.clone()}</a>
+                                <span class="unit">" (" {indicator.unit.clone()} ")"</span>
+                            </th>
+                            <td>{key.map(|k| k.period.clone()).unwrap_or_default()}</td>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="group">
+                        <th scope="rowgroup" colspan=columns.len() + 2>{domain.name.clone()}</th>
+                    </tr>
+                    {body}
+                </tbody>
+            }
+        })
+        .collect_view();
+    let column_count = columns.len();
+    view! {
+        <section class="tartan" aria-labelledby="tartan-title" data-testid="tartan">
+            <h2 id="tartan-title">"Every indicator by area"</h2>
+            <p>
+                "Localities are compared with Tower Hamlets; Tower Hamlets and London with England. "
+                <span class="key">"▲ better"</span> " · " <span class="key">"● similar"</span> " · "
+                <span class="key">"▼ worse"</span> " · ↑ higher · ↓ lower · – not compared. "
+                "Locality figures rest on a provisional grouping of GP networks."
+            </p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Every indicator by area">
+                <table class="data-table tartan-table" data-columns=column_count>
+                    <caption>"The latest figures for each indicator, by area"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Indicator"</th>
+                            <th scope="col">"Period"</th>
+                            {header}
+                        </tr>
+                    </thead>
+                    {rows}
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Which benchmark a column's cells are compared with.
+fn benchmark_for(area: &str) -> Option<&'static str> {
+    match area {
+        ENGLAND_CODE => None,
+        BOROUGH_CODE | LONDON_CODE => Some(ENGLAND_CODE),
+        _ => Some(BOROUGH_CODE),
+    }
+}
+
+/// One cell: the value, and the comparison as a symbol, hidden words and a class for colour.
+#[component]
+fn Cell(value: Option<KeyValue>, area: String) -> impl IntoView {
+    let Some(value) = value else {
+        return view! { <td class="num empty">"–"<span class="visually-hidden">"no figure"</span></td> }.into_any();
+    };
+    let result = benchmark_for(&area)
+        .and_then(|b| {
+            value
+                .comparisons
+                .iter()
+                .find(|c: &&Comparison| c.benchmark == b)
+        })
+        .map(|c| c.result);
+    let (class, symbol, word) = match result {
+        Some(r) => (
+            comparison_class(r),
+            comparison_symbol(r),
+            comparison_word(r),
+        ),
+        None => ("plain", "", ""),
+    };
+    view! {
+        <td class=format!("num cell {class}")>
+            {decimal(value.value)}
+            {(!symbol.is_empty()).then(|| view! {
+                " "<span aria-hidden="true">{symbol}</span>
+                <span class="visually-hidden">{word}</span>
+            })}
+        </td>
+    }
+    .into_any()
+}
