@@ -2,10 +2,11 @@
 // components the app draws, so phones download as little as possible. The app's wasm binds
 // the global `echarts` this sets.
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, MapChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
+  LegendComponent,
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -14,8 +15,11 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([
   BarChart,
   CustomChart,
+  LineChart,
+  MapChart,
   AriaComponent,
   GridComponent,
+  LegendComponent,
   MarkLineComponent,
   TooltipComponent,
   CanvasRenderer,

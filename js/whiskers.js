@@ -20,3 +20,24 @@ export function whiskerRenderer() {
     };
   };
 }
+
+// Draws a 95% confidence interval as a vertical whisker with end caps, for trend charts:
+// each data item is [period index, lower, upper] on a category x-axis and a value y-axis.
+export function verticalWhiskerRenderer() {
+  return function renderVerticalWhisker(params, api) {
+    const period = api.value(0);
+    const low = api.coord([period, api.value(1)]);
+    const high = api.coord([period, api.value(2)]);
+    const cap = Math.min(api.size([1, 0])[0] * 0.15, 6);
+    const style = { stroke: api.visual('color'), lineWidth: 1.5, opacity: 0.8 };
+    const line = (x1, y1, x2, y2) => ({ type: 'line', shape: { x1, y1, x2, y2 }, style });
+    return {
+      type: 'group',
+      children: [
+        line(low[0], low[1], high[0], high[1]),
+        line(low[0] - cap, low[1], low[0] + cap, low[1]),
+        line(high[0] - cap, high[1], high[0] + cap, high[1]),
+      ],
+    };
+  };
+}

@@ -15,6 +15,7 @@ use crate::pages::about::AboutPage;
 use crate::pages::challenges::ChallengesPage;
 use crate::pages::indicator::IndicatorPage;
 use crate::pages::locality::LocalityPage;
+use crate::pages::map::MapPage;
 use crate::pages::overview::OverviewPage;
 use crate::shards::ShardCache;
 use crate::state::UrlState;
@@ -93,9 +94,8 @@ fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
                 View::About => view! { <AboutPage manifest /> }.into_any(),
                 View::Locality => view! { <LocalityPage manifest /> }.into_any(),
                 View::Challenges => view! { <ChallengesPage manifest /> }.into_any(),
-                View::Overview | View::Map => {
-                    view! { <OverviewPage manifest /> }.into_any()
-                }
+                View::Map => view! { <MapPage manifest /> }.into_any(),
+                View::Overview => view! { <OverviewPage manifest /> }.into_any(),
             }
         }}
     }

@@ -36,6 +36,11 @@ pub async fn load_shard(path: &str) -> Result<Shard, LoadError> {
     fetch_json(path).await
 }
 
+/// Fetches a boundary file (GeoJSON), at the path the manifest gives.
+pub async fn load_boundaries(path: &str) -> Result<serde_json::Value, LoadError> {
+    fetch_json(path).await
+}
+
 /// Fetches the health-challenge statistics, at the path the manifest gives.
 pub async fn load_health_challenges(path: &str) -> Result<HealthChallenges, LoadError> {
     fetch_json(path).await

@@ -3,6 +3,7 @@
 //! these bindings to own their instance's whole life.
 
 use outcomes_charts::bar_chart::WHISKER_SERIES_ID;
+use outcomes_charts::trend::TREND_WHISKER_PREFIX;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -21,6 +22,15 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     pub fn dispose(this: &Instance);
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = registerMap)]
+    fn register_map_with(name: &str, geo_json: &JsValue);
+}
+
+/// Makes a GeoJSON FeatureCollection available to map series under `name`.
+pub fn register_map(name: &str, geo_json: &serde_json::Value) {
+    let parsed = js_sys::JSON::parse(&geo_json.to_string()).unwrap_or(JsValue::NULL);
+    register_map_with(name, &parsed);
 }
 
 // The whisker drawing function lives in JavaScript because ECharts calls it for every item;
@@ -29,6 +39,9 @@ extern "C" {
 extern "C" {
     #[wasm_bindgen(js_name = whiskerRenderer)]
     fn whisker_renderer() -> js_sys::Function;
+
+    #[wasm_bindgen(js_name = verticalWhiskerRenderer)]
+    fn vertical_whisker_renderer() -> js_sys::Function;
 }
 
 impl Instance {
@@ -48,16 +61,26 @@ impl Instance {
 
 /// Converts an option to a plain JavaScript object (objects, not the `Map`s that
 /// serde-wasm-bindgen makes of JSON maps, since ECharts reads objects) and attaches the
-/// whisker `renderItem` to the series that needs it.
+/// whisker `renderItem` functions to the series that need them.
 fn to_js_option(option: &serde_json::Value) -> JsValue {
     let json = option.to_string();
     let option = js_sys::JSON::parse(&json).unwrap_or_else(|_| js_sys::Object::new().into());
     let series = js_sys::Reflect::get(&option, &"series".into()).unwrap_or(JsValue::UNDEFINED);
     if let Some(series) = series.dyn_ref::<js_sys::Array>() {
         for item in series.iter() {
-            let id = js_sys::Reflect::get(&item, &"id".into()).ok();
-            if id.and_then(|v| v.as_string()).as_deref() == Some(WHISKER_SERIES_ID) {
-                let _ = js_sys::Reflect::set(&item, &"renderItem".into(), &whisker_renderer());
+            let id = js_sys::Reflect::get(&item, &"id".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let renderer = if id == WHISKER_SERIES_ID {
+                Some(whisker_renderer())
+            } else if id.starts_with(TREND_WHISKER_PREFIX) {
+                Some(vertical_whisker_renderer())
+            } else {
+                None
+            };
+            if let Some(renderer) = renderer {
+                let _ = js_sys::Reflect::set(&item, &"renderItem".into(), &renderer);
             }
         }
     }

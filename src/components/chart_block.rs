@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 use outcomes_charts::area_comparison::AreaComparison;
+use outcomes_charts::bar_chart::{area_bar_option, bar_chart_height};
 use outcomes_charts::summary::summarise;
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Lookup, LookupStatus};
 
-use crate::components::area_chart::AreaChart;
 use crate::components::area_table::AreaTable;
+use crate::components::echart::EChart;
 
 /// The whole block for an "areas compared" view of one indicator.
 #[component]
@@ -19,6 +20,7 @@ pub fn ChartBlock(
     lookups: Vec<(Lookup, Vec<AreaLevel>)>,
 ) -> impl IntoView {
     let summary = Signal::derive(move || view.with(summarise));
+    let option = Signal::derive(move || view.with(area_bar_option));
     let subtitle = Signal::derive({
         let unit = unit_phrase(&indicator);
         move || view.with(|v| format!("{unit}, {}", v.period))
@@ -54,7 +56,9 @@ pub fn ChartBlock(
                 let lookups = provisional.get();
                 (!lookups.is_empty()).then(|| view! { <ProvisionalNotice lookups /> })
             }}
-            <AreaChart view summary />
+            <div class="chart-frame" style:height=move || format!("{}px", view.with(|v| bar_chart_height(v.rows.len())))>
+                <EChart option summary testid="area-chart" />
+            </div>
             <p class="source" data-testid="source">
                 "Source: " {source.name.clone()} ", " {source.publisher.clone()} ". "
                 {source.licence.clone()} "."

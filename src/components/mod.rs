@@ -1,10 +1,11 @@
 //! Reusable view pieces, one per file.
 
-pub mod area_chart;
 pub mod area_table;
 pub mod chart_block;
 pub mod choice_links;
+pub mod echart;
 pub mod load_error;
 pub mod site_nav;
 pub mod tartan;
+pub mod trend_section;
 pub mod url_notice;

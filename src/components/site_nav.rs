@@ -13,6 +13,7 @@ pub fn SiteNav() -> impl IntoView {
         (View::Overview, "Overview"),
         (View::Indicator, "Indicators"),
         (View::Locality, "Localities"),
+        (View::Map, "Map"),
         (View::Challenges, "Health challenges"),
         (View::About, "About the data"),
     ];

@@ -15,6 +15,7 @@ use outcomes_charts::format::capitalise;
 use crate::components::chart_block::{level_name_plural, ChartBlock};
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::load_error::LoadErrorMessage;
+use crate::components::trend_section::TrendSection;
 use crate::components::url_notice::UrlNotice;
 use crate::shards::ShardCache;
 use crate::state::{area_level, href, url_level, UrlState};
@@ -190,7 +191,12 @@ fn IndicatorBody(
         {if has_values {
             let empty = no_rows(&indicator);
             let view = Signal::derive(move || comparison.get().unwrap_or_else(|| empty.clone()));
-            view! { <ChartBlock indicator=indicator.clone() view lookups /> }.into_any()
+            let level = Signal::derive(move || resolved.with(|r| r.as_ref().map_or(AreaLevel::Locality, |r| r.level)));
+            view! {
+                <ChartBlock indicator=indicator.clone() view lookups />
+                <TrendSection manifest=manifest.clone() indicator=indicator.clone() shard=shard.clone() level />
+            }
+                .into_any()
         } else {
             view! {
                 <p role="status" data-testid="no-values">

@@ -4,4 +4,5 @@ pub mod about;
 pub mod challenges;
 pub mod indicator;
 pub mod locality;
+pub mod map;
 pub mod overview;

@@ -123,6 +123,7 @@ const views: [string, string][] = [
   ['about', './?view=about'],
   ['locality', './?view=locality&areas=THT-LOC-NW'],
   ['challenges', './?view=challenges'],
+  ['map', './?view=map'],
 ];
 for (const width of [1280, 375]) {
   for (const [name, link] of views) {
@@ -183,4 +184,68 @@ test('health challenges pair each group with its comparison and cite the documen
   // The bars are drawn to scale: 47% is 2.35 times as wide as 20%.
   const widths = await smi.locator('.pair-bar').evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().width));
   expect(widths[0] / widths[1]).toBeCloseTo(47 / 20, 1);
+});
+
+test('the trend shows the borough and its benchmarks over time, and areas can be added by link', async ({ page }) => {
+  await page.goto('./?view=indicator&indicator=91547');
+  const { shard } = await published(page, '91547');
+  const lines = () =>
+    page.evaluate(() => {
+      const element = document.querySelector('[data-testid="trend-chart"]') as HTMLElement | null;
+      // @ts-expect-error the page's own global
+      const chart = element && globalThis.echarts.getInstanceByDom(element);
+      if (!chart) return [] as { id: string; data: (number | null)[] }[];
+      return chart
+        .getOption()
+        .series.filter((s: { type: string }) => s.type === 'line')
+        .map((s: { id: string; data: (number | null)[] }) => ({ id: s.id, data: s.data }));
+    });
+  await expect.poll(async () => (await lines()).map((l) => l.id)).toEqual(['trend-E09000030', 'trend-E12000007', 'trend-E92000001']);
+  const borough = (await lines())[0];
+  shard.periods.forEach((period: string, i: number) => {
+    const point = shard.values.find((v: Point) => v.area === 'E09000030' && v.period === period);
+    if (point?.value === undefined) expect(borough.data[i]).toBeNull();
+    else expect(borough.data[i]).toBeCloseTo(point.value, 4);
+  });
+  await expect(page.getByTestId('trend-summary')).toContainText('Tower Hamlets went from');
+  await page.getByTestId('trend-areas').getByRole('link', { name: 'Show North West' }).click();
+  await expect(page).toHaveURL(/areas=E09000030%2CE12000007%2CE92000001%2CTHT-LOC-NW/);
+  await expect.poll(async () => (await lines()).length).toBe(4);
+  await expect(page.getByTestId('trend-table').getByRole('columnheader', { name: 'North West' })).toBeVisible();
+});
+
+test('the map shades each ward by the published value, with a key in words and a table', async ({ page }) => {
+  await page.goto('./?view=map');
+  const { manifest } = await published(page, '91547');
+  const mappable = manifest.indicators.filter((i: { levels?: string[] }) => i.levels?.includes('ward'));
+  expect(mappable.length).toBeGreaterThan(0);
+  const first = mappable[0];
+  const { shard, at } = await published(page, first.id);
+  const wardPeriods = shard.periods.filter((p: string) => at('ward', p).length > 0);
+  const latest = wardPeriods[wardPeriods.length - 1];
+  const wards = at('ward', latest);
+  const drawn = async () =>
+    page.evaluate(() => {
+      const element = document.querySelector('[data-testid="ward-map"]') as HTMLElement | null;
+      // @ts-expect-error the page's own global
+      const chart = element && globalThis.echarts.getInstanceByDom(element);
+      if (!chart) return [] as { name: string; value: number }[];
+      return chart.getOption().series[0].data.map((d: { name: string; value: number }) => ({ name: d.name, value: d.value }));
+    });
+  await expect.poll(async () => (await drawn()).length).toBe(wards.length);
+  const data = await drawn();
+  for (const w of wards) {
+    const cell = data.find((d) => d.name === w.area.code)!;
+    expect(cell.value).toBeCloseTo(w.point!.value!, 4);
+  }
+  await expect(page.getByTestId('map-legend').getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByTestId('map-legend')).toContainText('Lowest:');
+  await expect(page.getByTestId('map-table').locator('tbody tr')).toHaveCount(wards.length);
+  await expect(page.getByTestId('map-summary')).toContainText(latest);
+  // Another mappable indicator is one link away.
+  if (mappable.length > 1) {
+    await page.getByTestId('map-indicator').getByRole('link', { name: mappable[1].title }).click();
+    await expect(page).toHaveURL(new RegExp(`indicator=${mappable[1].id}`));
+    await expect(page.getByRole('heading', { level: 2 })).toContainText(mappable[1].title);
+  }
 });

@@ -39,8 +39,13 @@ pub fn area_bar_option(view: &AreaComparison) -> serde_json::Value {
     let mut option = serde_json::to_value(area_bar_chart(view)).unwrap_or_default();
     option["aria"]["label"] = serde_json::json!({ "description": summarise(view) });
     if let Some(lines) = option["series"][0]["markLine"]["data"].as_array_mut() {
-        for (line, pattern) in lines.iter_mut().zip(REFERENCE_LINE_TYPES) {
+        for ((line, pattern), position) in lines
+            .iter_mut()
+            .zip(REFERENCE_LINE_TYPES)
+            .zip(REFERENCE_LABEL_POSITIONS)
+        {
             line["lineStyle"] = serde_json::json!({ "type": pattern });
+            line["label"]["position"] = serde_json::json!(position);
         }
     }
     option
@@ -97,7 +102,7 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
                 .left(8)
                 .right(24)
                 .top(36)
-                .bottom(32)
+                .bottom(56)
                 .contain_label(true),
         )
         .x_axis(
@@ -165,6 +170,14 @@ fn reference_lines(view: &AreaComparison) -> MarkLine {
 /// The line pattern of each reference line in turn (borough, London, England), so they are
 /// told apart without colour. charming 0.6 has no per-line style, so these are patched in.
 const REFERENCE_LINE_TYPES: [&str; 3] = ["dashed", "dotted", "solid"];
+/// Where each reference line's label sits: alternately above the bars and below the value
+/// axis, so labels of lines close together do not print over each other.
+const REFERENCE_LABEL_POSITIONS: [&str; 3] = ["start", "end", "insideStartTop"];
+
+/// Height in pixels that gives every bar room for its label: 28 px a bar plus the axes.
+pub fn bar_chart_height(rows: usize) -> u32 {
+    (rows as u32 * 28 + 110).max(260)
+}
 
 /// The category label: Tower Hamlets among its peers carries a marker.
 fn category_label(row: &AreaRow) -> String {

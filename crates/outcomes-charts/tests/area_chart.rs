@@ -158,3 +158,10 @@ fn the_highlighted_bar_is_marked_in_its_label_and_colour() {
         json!({"value": 15.0, "itemStyle": {"color": "#003078"}})
     );
 }
+
+#[test]
+fn the_chart_grows_with_its_bars() {
+    use outcomes_charts::bar_chart::bar_chart_height;
+    assert_eq!(bar_chart_height(4), 260);
+    assert_eq!(bar_chart_height(33), 33 * 28 + 110);
+}

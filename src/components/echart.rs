@@ -1,10 +1,9 @@
-//! One ECharts bar chart of areas: created once after mount, updated in place when its data
-//! changes, resized with its container and disposed when it leaves the page.
+//! One ECharts chart: created once after mount, updated in place when its option changes,
+//! resized with its container and disposed when it leaves the page. Every chart in the app
+//! is one of these, given an option built by a pure function in `outcomes-charts`.
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use outcomes_charts::area_comparison::AreaComparison;
-use outcomes_charts::bar_chart::area_bar_option;
 use wasm_bindgen::prelude::*;
 use web_sys::ResizeObserver;
 
@@ -24,29 +23,41 @@ pub const CHART_UPDATED_MARK: &str = "chart-updated";
 /// the option), since a canvas says nothing to a screen reader; the same numbers are in the
 /// table beside it.
 #[component]
-pub fn AreaChart(view: Signal<AreaComparison>, summary: Signal<String>) -> impl IntoView {
+pub fn EChart(
+    option: Signal<serde_json::Value>,
+    /// The chart's accessible name: its generated summary.
+    summary: Signal<String>,
+    /// For tests to find the chart.
+    testid: &'static str,
+    /// Extra class for the chart's size.
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<Instance>);
     let observer = StoredValue::new_local(None::<SizeWatch>);
+    // The latest option, kept until the container has a size: ECharts cannot lay out a map
+    // in a box of zero size (it throws), and a chart drawn at zero size would be blank.
+    let pending = StoredValue::new_local(None::<serde_json::Value>);
 
     Effect::new(move |_| {
-        let chart = area_bar_option(&view.get());
+        let chart = option.get();
         let Some(element) = container.get() else {
             return;
         };
-        instance.update_value(|slot| match slot {
-            Some(existing) => {
+        if observer.with_value(Option::is_none) {
+            watch_size(&element, instance, pending, observer);
+        }
+        let drawn = instance.with_value(|slot| {
+            slot.as_ref().map(|existing| {
                 existing.show(&chart);
                 mark(CHART_UPDATED_MARK);
-            }
-            None => {
-                let created = Instance::create(&element);
-                created.show(&chart);
-                mark_once(FIRST_CHART_MARK);
-                observe_size(&element, created.clone().unchecked_into(), observer);
-                *slot = Some(created);
-            }
+            })
         });
+        if drawn.is_none() {
+            pending.set_value(Some(chart));
+            draw_when_sized(&element, instance, pending);
+        }
     });
 
     on_cleanup(move || {
@@ -65,21 +76,47 @@ pub fn AreaChart(view: Signal<AreaComparison>, summary: Signal<String>) -> impl 
     view! {
         <div
             node_ref=container
-            class="chart"
+            class=format!("chart {class}")
             role="img"
             aria-label=move || summary.get()
-            data-testid="area-chart"
+            data-testid=testid
         ></div>
     }
 }
 
-/// Resizes the chart whenever its container changes size (rotation, window resize, zoom).
-fn observe_size(
+/// Creates the chart with the pending option once the container has a size.
+fn draw_when_sized(
     element: &web_sys::HtmlDivElement,
-    chart: Instance,
+    instance: StoredValue<Option<Instance>, LocalStorage>,
+    pending: StoredValue<Option<serde_json::Value>, LocalStorage>,
+) {
+    if element.client_width() == 0 || element.client_height() == 0 {
+        return;
+    }
+    let Some(chart) = pending.try_update_value(Option::take).flatten() else {
+        return;
+    };
+    let created = Instance::create(element);
+    created.show(&chart);
+    mark_once(FIRST_CHART_MARK);
+    instance.set_value(Some(created));
+}
+
+/// Watches the container's size: draws the chart the first time it has one, and resizes it
+/// after that (rotation, window resize, zoom).
+fn watch_size(
+    element: &web_sys::HtmlDivElement,
+    instance: StoredValue<Option<Instance>, LocalStorage>,
+    pending: StoredValue<Option<serde_json::Value>, LocalStorage>,
     slot: StoredValue<Option<SizeWatch>, LocalStorage>,
 ) {
-    let closure = Closure::<dyn FnMut()>::new(move || chart.resize());
+    let watched = element.clone();
+    let closure = Closure::<dyn FnMut()>::new(move || {
+        let resized = instance.with_value(|chart| chart.as_ref().map(Instance::resize));
+        if resized.is_none() {
+            draw_when_sized(&watched, instance, pending);
+        }
+    });
     if let Ok(observer) = ResizeObserver::new(closure.as_ref().unchecked_ref()) {
         observer.observe(element);
         slot.set_value(Some((observer, closure)));

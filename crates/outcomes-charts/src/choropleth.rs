@@ -1,0 +1,176 @@
+//! A choropleth of small areas (wards): each area's value, the band it falls in, the legend
+//! as text ranges (so it does not rely on colour) and the ECharts option. charming 0.6 has
+//! no usable map series, so the option is written as JSON here; it is still a pure function
+//! of the data, tested on the host.
+
+use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use serde_json::{json, Value};
+
+use crate::format::{decimal, value_with_unit};
+
+/// The name the boundaries are registered under in ECharts.
+pub const WARD_MAP: &str = "tower-hamlets-wards";
+
+/// Light to dark blue (ColorBrewer "Blues", 5 classes): ordered by lightness, so the order
+/// reads in greyscale too.
+const BAND_COLOURS: [&str; 5] = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
+
+/// One band of the legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub low: f64,
+    pub high: f64,
+    pub colour: &'static str,
+    /// "10.0 to 15.0", with the unit on the first band only.
+    pub label: String,
+}
+
+/// One area on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapArea {
+    pub code: String,
+    pub name: String,
+    pub value: f64,
+    /// Index into `bands`, 0 the lowest.
+    pub band: usize,
+}
+
+/// Everything the map, its legend, its summary and its table need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapView {
+    pub indicator_title: String,
+    pub unit: String,
+    pub period: String,
+    pub areas: Vec<MapArea>,
+    /// Areas at the level with no value this period, by name.
+    pub missing: Vec<String>,
+    pub bands: Vec<Band>,
+}
+
+/// The wards' values for `period` in five equal-width bands from the lowest to the highest.
+pub fn map_view(
+    manifest: &Manifest,
+    indicator: &IndicatorMeta,
+    shard: &Shard,
+    period: &str,
+) -> MapView {
+    let mut values = Vec::new();
+    let mut missing = Vec::new();
+    for area in manifest.areas_at(AreaLevel::Ward) {
+        match shard.point(&area.code, period).and_then(|p| p.value) {
+            Some(v) => values.push((area.code.clone(), area.name.clone(), v)),
+            None => missing.push(area.name.clone()),
+        }
+    }
+    let low = values.iter().map(|v| v.2).fold(f64::INFINITY, f64::min);
+    let high = values.iter().map(|v| v.2).fold(f64::NEG_INFINITY, f64::max);
+    let bands = bands(low, high, &indicator.unit);
+    let band_of = |v: f64| {
+        bands
+            .iter()
+            .position(|b| v <= b.high)
+            .unwrap_or(bands.len().saturating_sub(1))
+    };
+    MapView {
+        indicator_title: indicator.title.clone(),
+        unit: indicator.unit.clone(),
+        period: period.to_string(),
+        areas: values
+            .into_iter()
+            .map(|(code, name, value)| MapArea {
+                band: band_of(value),
+                code,
+                name,
+                value,
+            })
+            .collect(),
+        missing,
+        bands,
+    }
+}
+
+fn bands(low: f64, high: f64, unit: &str) -> Vec<Band> {
+    if !low.is_finite() || !high.is_finite() {
+        return Vec::new();
+    }
+    let count = BAND_COLOURS.len();
+    let width = ((high - low) / count as f64).max(f64::EPSILON);
+    (0..count)
+        .map(|i| {
+            let b_low = low + width * i as f64;
+            let b_high = if i + 1 == count {
+                high
+            } else {
+                low + width * (i + 1) as f64
+            };
+            let label = if i == 0 {
+                format!("{} to {}", value_with_unit(b_low, unit), decimal(b_high))
+            } else {
+                format!("{} to {}", decimal(b_low), decimal(b_high))
+            };
+            Band {
+                low: b_low,
+                high: b_high,
+                colour: BAND_COLOURS[i],
+                label,
+            }
+        })
+        .collect()
+}
+
+/// "In 2025, the highest value was in Bow East, 40.0%; the lowest in Island Gardens, 0.0%."
+pub fn map_summary(view: &MapView) -> String {
+    let highest = view.areas.iter().max_by(|a, b| a.value.total_cmp(&b.value));
+    let lowest = view.areas.iter().min_by(|a, b| a.value.total_cmp(&b.value));
+    match (highest, lowest) {
+        (Some(h), Some(l)) => format!(
+            "In {}, the highest value was in {}, {}; the lowest in {}, {}.",
+            view.period,
+            h.name,
+            value_with_unit(h.value, &view.unit),
+            l.name,
+            value_with_unit(l.value, &view.unit)
+        ),
+        _ => format!("No ward has a published value for {}.", view.period),
+    }
+}
+
+/// The ECharts option: a map series over the registered ward boundaries, each ward filled
+/// with its band's colour and outlined in near-black so boundaries meet 3:1 contrast.
+pub fn map_option(view: &MapView) -> Value {
+    let data: Vec<Value> = view
+        .areas
+        .iter()
+        .map(|a| {
+            json!({
+                "name": a.code,
+                "value": round(a.value),
+                "wardName": a.name,
+                "itemStyle": { "areaColor": view.bands[a.band].colour },
+            })
+        })
+        .collect();
+    json!({
+        "animation": false,
+        "aria": { "enabled": true, "label": { "description": map_summary(view) } },
+        "tooltip": { "trigger": "item" },
+        "series": [{
+            "id": "wards",
+            "type": "map",
+            "map": WARD_MAP,
+            "nameProperty": "code",
+            // Longitude and latitude degrees differ in length at London's latitude.
+            "aspectScale": 0.62,
+            "roam": false,
+            "selectedMode": false,
+            "itemStyle": { "borderColor": "#0b0c0c", "borderWidth": 1, "areaColor": "#f3f2f1" },
+            "emphasis": { "label": { "show": false }, "itemStyle": { "areaColor": "#ffdd00" } },
+            "label": { "show": false },
+            "data": data,
+        }],
+    })
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}

@@ -1,0 +1,84 @@
+//! The ward map's bands, summary and option on a small fixture of three wards.
+
+use outcomes_charts::choropleth::{map_option, map_summary, map_view, MapView, WARD_MAP};
+use outcomes_core::model::{Manifest, Shard};
+use serde_json::json;
+
+fn wards() -> MapView {
+    let manifest: Manifest = serde_json::from_str(
+        r#"{"schema_version":1,"dataset":{"title":"t","publisher":"p","release_date":"2026-01-01"},
+        "framework":{"domains":[]},"lookups":[],
+        "areas":[
+          {"code":"E09000030","name":"Tower Hamlets","level":"borough"},
+          {"code":"W1","name":"Bow East","level":"ward","parent":"E09000030"},
+          {"code":"W2","name":"Island Gardens","level":"ward","parent":"E09000030"},
+          {"code":"W3","name":"Mile End","level":"ward","parent":"E09000030"},
+          {"code":"W4","name":"Poplar","level":"ward","parent":"E09000030"}],
+        "indicators":[{"id":"imd","title":"Deprived areas","description":"d","definition":"d","unit":"%",
+          "value_type":"proportion","multiplier":100,"polarity":"low_is_good","period_type":"year",
+          "source":{"name":"s","publisher":"p","licence":"l","url":"u","attribution":"a"},
+          "methods":"m","lookups":[],"shard":"indicators/imd.json"}]}"#,
+    )
+    .unwrap();
+    let shard: Shard = serde_json::from_str(
+        r#"{"schema_version":1,"indicator":"imd","periods":["2025"],"values":[
+          {"area":"W1","period":"2025","origin":"aggregated","value":40.0},
+          {"area":"W2","period":"2025","origin":"aggregated","value":0.0},
+          {"area":"W3","period":"2025","origin":"aggregated","value":10.0}]}"#,
+    )
+    .unwrap();
+    let indicator = manifest.indicator("imd").unwrap().clone();
+    map_view(&manifest, &indicator, &shard, "2025")
+}
+
+#[test]
+fn five_equal_bands_from_lowest_to_highest() {
+    let view = wards();
+    let labels: Vec<&str> = view.bands.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "0.0% to 8.0",
+            "8.0 to 16.0",
+            "16.0 to 24.0",
+            "24.0 to 32.0",
+            "32.0 to 40.0"
+        ]
+    );
+    let bands: Vec<(&str, usize)> = view
+        .areas
+        .iter()
+        .map(|a| (a.name.as_str(), a.band))
+        .collect();
+    assert_eq!(
+        bands,
+        [("Bow East", 4), ("Island Gardens", 0), ("Mile End", 1)]
+    );
+    assert_eq!(view.missing, ["Poplar"]);
+}
+
+#[test]
+fn summary_names_the_highest_and_lowest_ward() {
+    assert_eq!(
+        map_summary(&wards()),
+        "In 2025, the highest value was in Bow East, 40.0%; the lowest in Island Gardens, 0.0%."
+    );
+}
+
+#[test]
+fn option_fills_each_ward_with_its_band_colour_on_the_registered_map() {
+    let option = map_option(&wards());
+    let series = &option["series"][0];
+    assert_eq!(series["type"], "map");
+    assert_eq!(series["map"], WARD_MAP);
+    assert_eq!(series["nameProperty"], "code");
+    assert_eq!(
+        series["data"][0],
+        json!({"name": "W1", "value": 40.0, "wardName": "Bow East", "itemStyle": {"areaColor": "#08519c"}})
+    );
+    assert_eq!(series["data"][1]["itemStyle"]["areaColor"], "#eff3ff");
+    assert_eq!(
+        option["aria"]["label"]["description"],
+        json!(map_summary(&wards()))
+    );
+}

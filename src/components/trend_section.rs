@@ -1,0 +1,144 @@
+//! "Over time": the chosen areas' values over every period, as a chart with its summary and
+//! the same numbers as a table. Areas are added and removed with links, so the choice is in
+//! the URL like every other.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use outcomes_charts::format::decimal;
+use outcomes_charts::trend::{
+    trend_option, trend_summary, trend_view, TrendView, DEFAULT_TREND_AREAS,
+};
+use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_state::State;
+
+use crate::components::echart::EChart;
+use crate::state::{href, UrlState};
+
+/// The trend section of an indicator page. `level` is the level the bars show, whose areas
+/// are offered alongside the borough and its benchmarks.
+#[component]
+pub fn TrendSection(
+    manifest: Arc<Manifest>,
+    indicator: IndicatorMeta,
+    shard: Arc<Shard>,
+    level: Signal<AreaLevel>,
+) -> impl IntoView {
+    let url = UrlState::get();
+    let view = Memo::new({
+        let (manifest, indicator, shard) = (manifest.clone(), indicator.clone(), shard.clone());
+        move |_| {
+            url.0
+                .with(|p| trend_view(&manifest, &indicator, &shard, &p.state.areas))
+        }
+    });
+    let summary = Signal::derive(move || view.with(trend_summary));
+    let option = Signal::derive(move || view.with(trend_option));
+    let toggles = move || {
+        let state = url.state();
+        let shown: Vec<String> = view.with(|v| v.series.iter().map(|s| s.code.clone()).collect());
+        let candidates: Vec<(String, String)> = DEFAULT_TREND_AREAS
+            .iter()
+            .filter_map(|code| manifest.area(code))
+            .chain(manifest.areas_at(level.get()))
+            .filter(|a| {
+                shard
+                    .values
+                    .iter()
+                    .any(|p| p.area == a.code && p.value.is_some())
+            })
+            .map(|a| (a.code.clone(), a.name.clone()))
+            .collect();
+        candidates
+            .into_iter()
+            .map(|(code, name)| {
+                let on = shown.contains(&code);
+                let mut areas = shown.clone();
+                if on {
+                    areas.retain(|c| *c != code);
+                } else {
+                    areas.push(code.clone());
+                }
+                let link = href(&State {
+                    areas,
+                    ..state.clone()
+                });
+                view! {
+                    <li>
+                        <a href=link class:on=on data-area=code.clone()>
+                            <span aria-hidden="true">{if on { "✓ " } else { "+ " }}</span>
+                            {if on { "Hide " } else { "Show " }} {name}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="trend" aria-labelledby="trend-title" data-testid="trend">
+            <h2 id="trend-title">{format!("{} over time", indicator.title)}</h2>
+            <p class="summary" data-testid="trend-summary">{move || summary.get()}</p>
+            <nav aria-label="Areas shown over time" class="toggles" data-testid="trend-areas">
+                <ul>{toggles}</ul>
+            </nav>
+            <EChart option summary testid="trend-chart" class="trend-chart" />
+            <TrendTable view=view.into() />
+        </section>
+    }
+}
+
+/// The trend's numbers: a row per period, a column per area.
+#[component]
+fn TrendTable(view: Signal<TrendView>) -> impl IntoView {
+    move || {
+        view.with(|v| {
+            let header = v
+                .series
+                .iter()
+                .map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> })
+                .collect_view();
+            let rows = v
+                .periods
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| v.series.iter().any(|s| s.points[*i].is_some()))
+                .map(|(i, period)| {
+                    let cells = v
+                        .series
+                        .iter()
+                        .map(|s| {
+                            let text = s.points[i].map_or_else(
+                                || "–".to_string(),
+                                |(value, ci)| match ci {
+                                    Some(ci) => format!(
+                                        "{} ({} to {})",
+                                        decimal(value),
+                                        decimal(ci.lower),
+                                        decimal(ci.upper)
+                                    ),
+                                    None => decimal(value),
+                                },
+                            );
+                            view! { <td class="num">{text}</td> }
+                        })
+                        .collect_view();
+                    view! { <tr><th scope="row">{period.clone()}</th>{cells}</tr> }
+                })
+                .collect_view();
+            let caption = format!(
+                "{} over time ({}), with 95% confidence intervals",
+                v.indicator_title, v.unit
+            );
+            let region = caption.clone();
+            view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label=region>
+                    <table class="data-table" data-testid="trend-table">
+                        <caption>{caption}</caption>
+                        <thead><tr><th scope="col">"Period"</th>{header}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        })
+    }
+}
