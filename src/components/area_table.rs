@@ -9,7 +9,13 @@ use outcomes_charts::summary::comparison_word;
 /// One row per area, with its interval, count, denominator and comparison, then the
 /// benchmarks drawn as reference lines.
 #[component]
-pub fn AreaTable(view: Signal<AreaComparison>, caption: Signal<String>) -> impl IntoView {
+pub fn AreaTable(
+    view: Signal<AreaComparison>,
+    caption: Signal<String>,
+    /// For tests to find this table.
+    #[prop(default = "area-table")]
+    testid: &'static str,
+) -> impl IntoView {
     let unit = move || view.with(|v| v.unit.clone());
     let compared_with = move || {
         view.with(|v| {
@@ -21,7 +27,7 @@ pub fn AreaTable(view: Signal<AreaComparison>, caption: Signal<String>) -> impl 
     };
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || caption.get()>
-            <table class="data-table" data-testid="area-table">
+            <table class="data-table" data-testid=testid>
                 <caption>{move || caption.get()}</caption>
                 <thead>
                     <tr>

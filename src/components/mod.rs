@@ -1,6 +1,7 @@
 //! Reusable view pieces, one per file.
 
 pub mod area_table;
+pub mod breakdown_section;
 pub mod chart_block;
 pub mod choice_links;
 pub mod echart;

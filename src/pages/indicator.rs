@@ -10,8 +10,10 @@ use outcomes_charts::area_comparison::{
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_state::{Sort, State};
 
+use outcomes_charts::breakdown::breakdown_comparison;
 use outcomes_charts::format::capitalise;
 
+use crate::components::breakdown_section::BreakdownSection;
 use crate::components::chart_block::{level_name_plural, ChartBlock};
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::load_error::LoadErrorMessage;
@@ -195,6 +197,7 @@ fn IndicatorBody(
             view! {
                 <ChartBlock indicator=indicator.clone() view lookups />
                 <TrendSection manifest=manifest.clone() indicator=indicator.clone() shard=shard.clone() level />
+                {breakdown_comparison(&manifest, &indicator, &shard).map(|view| view! { <BreakdownSection view /> })}
             }
                 .into_any()
         } else {

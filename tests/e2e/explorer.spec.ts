@@ -249,3 +249,20 @@ test('the map shades each ward by the published value, with a key in words and a
     await expect(page.getByRole('heading', { level: 2 })).toContainText(mappable[1].title);
   }
 });
+
+test('where the source splits an indicator by group, the inequalities chart shows every group', async ({ page }) => {
+  await page.goto('./?view=indicator&indicator=93759&level=borough');
+  const { shard } = await published(page, '93759');
+  const latest = shard.breakdowns.map((b: { period: string }) => b.period).sort().pop();
+  const groups = shard.breakdowns.filter((b: { period: string; value?: number }) => b.period === latest && b.value !== undefined);
+  const drawn = () =>
+    page.evaluate(() => {
+      const element = document.querySelector('[data-testid="breakdown-chart"]') as HTMLElement | null;
+      // @ts-expect-error the page's own global
+      const chart = element && globalThis.echarts.getInstanceByDom(element);
+      return chart ? (chart.getOption().series[0].data as number[]) : [];
+    });
+  await expect.poll(async () => (await drawn()).length).toBe(groups.length);
+  await expect(page.getByTestId('breakdown')).toContainText('not for Tower Hamlets');
+  await expect(page.getByTestId('breakdown-table').locator('tbody tr:not(.benchmark)')).toHaveCount(groups.length);
+});

@@ -4,6 +4,7 @@
 
 pub mod area_comparison;
 pub mod bar_chart;
+pub mod breakdown;
 pub mod choropleth;
 pub mod format;
 pub mod spine;

@@ -165,3 +165,38 @@ fn the_chart_grows_with_its_bars() {
     assert_eq!(bar_chart_height(4), 260);
     assert_eq!(bar_chart_height(33), 33 * 28 + 110);
 }
+
+#[test]
+fn breakdowns_become_rows_of_groups_against_the_whole_area() {
+    use outcomes_charts::breakdown::breakdown_comparison;
+    let (manifest, mut shard) = fixture();
+    let indicator = manifest.indicator("1").unwrap().clone();
+    assert_eq!(breakdown_comparison(&manifest, &indicator, &shard), None);
+    shard.breakdowns = serde_json::from_str(
+        r#"[{"area":"E92000001","period":"2022/23","category_type":"Tenure","category":"Owner occupied","value":9.5},
+            {"area":"E92000001","period":"2022/23","category_type":"Disability","category":"Disabled","value":17.1},
+            {"area":"E92000001","period":"2022/23","category_type":"Tenure","category":"Private rented","value":20.0},
+            {"area":"E92000001","period":"2021/22","category_type":"Tenure","category":"Private rented","value":22.0}]"#,
+    )
+    .unwrap();
+    let view = breakdown_comparison(&manifest, &indicator, &shard).unwrap();
+    assert_eq!(view.period, "2022/23");
+    let names: Vec<&str> = view.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Disability: Disabled",
+            "Tenure: Owner occupied",
+            "Tenure: Private rented"
+        ]
+    );
+    assert_eq!(
+        view.benchmark.as_ref().map(|b| (b.name.as_str(), b.value)),
+        Some(("England", 14.7))
+    );
+    assert_eq!(
+        summarise(&view),
+        "In 2022/23, Tenure: Private rented had the highest value, 20.0%, not compared with \
+         England (14.7%); Tenure: Owner occupied had the lowest, 9.5%, not compared with England."
+    );
+}
