@@ -5,12 +5,14 @@ import * as echarts from 'echarts/core';
 import { BarChart, CustomChart, LineChart, MapChart } from 'echarts/charts';
 import {
   AriaComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
+  TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
@@ -18,11 +20,15 @@ echarts.use([
   LineChart,
   MapChart,
   AriaComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
+  TitleComponent,
   TooltipComponent,
   CanvasRenderer,
+  // Only for "Download SVG": the page itself draws on canvas.
+  SVGRenderer,
 ]);
 
 globalThis.echarts = echarts;

@@ -8,6 +8,7 @@ use outcomes_core::model::Manifest;
 use outcomes_state::View;
 
 use crate::components::load_error::LoadErrorMessage;
+use crate::components::share_bar::HEIGHT_MESSAGE;
 use crate::components::site_nav::SiteNav;
 use crate::components::url_notice::UrlNotice;
 use crate::data::load_manifest;
@@ -36,18 +37,13 @@ fn Shell() -> impl IntoView {
     ShardCache::provide();
     let manifest = LocalResource::new(load_manifest);
 
-    view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>
-            "Skip to main content"
-        </a>
-        <header class="site-header">
-            <div class="site-header-inner">
-                <p class="site-name">"Tower Hamlets Together"</p>
-                <p class="site-tagline">"Outcomes explorer"</p>
-            </div>
-            <SiteNav />
-        </header>
-        <main id="main" tabindex="-1">
+    // Embed mode (`embed=1`) shows one chart and nothing else, for an iframe on another site.
+    let embedded = url.0.with_untracked(|p| p.state.embed);
+    if embedded {
+        report_height_to_host();
+    }
+    let content = move || {
+        view! {
             <Transition fallback=|| view! { <p class="loading">"Loading the data…"</p> }>
                 {move || Suspend::new(async move {
                     match manifest.await {
@@ -62,13 +58,60 @@ fn Shell() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </main>
+        }
+    };
+    if embedded {
+        return view! { <main id="main" class="embedded">{content}</main> }.into_any();
+    }
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            "Skip to main content"
+        </a>
+        <header class="site-header">
+            <div class="site-header-inner">
+                <p class="site-name">"Tower Hamlets Together"</p>
+                <p class="site-tagline">"Outcomes explorer"</p>
+            </div>
+            <SiteNav />
+        </header>
+        <main id="main" tabindex="-1">{content}</main>
         <footer class="site-footer">
             <p>
                 "Figures from public sources, each named with its licence beside its chart. "
                 "No cookies, no tracking: this page loads nothing from other sites."
             </p>
         </footer>
+    }
+    .into_any()
+}
+
+/// Tells the page that embeds this one how tall it is, whenever that changes, with the
+/// message documented in the README (`{type: "tht-outcomes-explorer:height", height}`),
+/// so the host can size its iframe. The height is not private, so any host may read it.
+fn report_height_to_host() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let measured = root.clone();
+    let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &measured.scroll_height().into());
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) =
+        web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(send.as_ref()))
+    {
+        observer.observe(&root);
+        // The page is the embed for its whole life, so the observer and its callback are too.
+        std::mem::forget(observer);
+        send.forget();
     }
 }
 

@@ -23,6 +23,13 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn dispose(this: &Instance);
 
+    #[wasm_bindgen(method, js_name = getDataURL)]
+    fn get_data_url(this: &Instance, options: &JsValue) -> String;
+
+    /// Exists only on an instance created with the SVG renderer.
+    #[wasm_bindgen(method, catch, js_name = renderToSVGString)]
+    fn render_to_svg_string(this: &Instance) -> Result<String, JsValue>;
+
     #[wasm_bindgen(js_namespace = echarts, js_name = registerMap)]
     fn register_map_with(name: &str, geo_json: &JsValue);
 }
@@ -42,6 +49,55 @@ extern "C" {
 
     #[wasm_bindgen(js_name = verticalWhiskerRenderer)]
     fn vertical_whisker_renderer() -> js_sys::Function;
+}
+
+/// The formats a chart can be saved in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// A PNG at twice the drawn size, for print.
+    Png,
+    Svg,
+}
+
+/// Draws `option` once, off screen, at `width` × `height` CSS pixels and returns the image: a
+/// `data:` URL for PNG, SVG text for SVG. The instance is disposed before returning.
+pub fn render_image(
+    option: &serde_json::Value,
+    width: u32,
+    height: u32,
+    format: ImageFormat,
+) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let holder: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    // In the page but out of sight, so ECharts can measure text.
+    let style = holder.style();
+    let _ = style.set_property("position", "fixed");
+    let _ = style.set_property("left", "-10000px");
+    let _ = style.set_property("top", "0");
+    let _ = style.set_property("width", &format!("{width}px"));
+    let _ = style.set_property("height", &format!("{height}px"));
+    document.body()?.append_child(&holder).ok()?;
+    let options = js_sys::Object::new();
+    let renderer = match format {
+        ImageFormat::Png => "canvas",
+        ImageFormat::Svg => "svg",
+    };
+    let _ = js_sys::Reflect::set(&options, &"renderer".into(), &renderer.into());
+    let instance = init_with(&holder, JsValue::NULL, &options);
+    instance.set_option_with(&to_js_option(option), true);
+    let image = match format {
+        ImageFormat::Png => {
+            let settings = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&settings, &"type".into(), &"png".into());
+            let _ = js_sys::Reflect::set(&settings, &"pixelRatio".into(), &2.into());
+            let _ = js_sys::Reflect::set(&settings, &"backgroundColor".into(), &"#ffffff".into());
+            Some(instance.get_data_url(&settings))
+        }
+        ImageFormat::Svg => instance.render_to_svg_string().ok(),
+    };
+    instance.dispose();
+    holder.remove();
+    image
 }
 
 impl Instance {

@@ -7,9 +7,12 @@ use outcomes_charts::area_comparison::AreaComparison;
 use outcomes_charts::bar_chart::{area_bar_option, bar_chart_height};
 use outcomes_charts::summary::summarise;
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Lookup, LookupStatus};
+use outcomes_state::State;
 
 use crate::components::area_table::AreaTable;
 use crate::components::echart::EChart;
+use crate::components::share_bar::{page_url, ShareBar};
+use crate::state::UrlState;
 
 /// The whole block for an "areas compared" view of one indicator.
 #[component]
@@ -46,6 +49,14 @@ pub fn ChartBlock(
         provisional_lookups_at(&lookups, level)
     });
     let source = indicator.source.clone();
+    let url = UrlState::get();
+    let embedded = move || url.0.with(|p| p.state.embed);
+    let full_view = move || {
+        page_url(&State {
+            embed: false,
+            ..url.state()
+        })
+    };
 
     view! {
         <section class="chart-block" aria-labelledby="chart-title" data-testid="chart-block">
@@ -63,8 +74,25 @@ pub fn ChartBlock(
                 "Source: " {source.name.clone()} ", " {source.publisher.clone()} ". "
                 {source.licence.clone()} "."
             </p>
-            {missing}
-            <AreaTable view caption />
+            {move || embedded().then(|| view! {
+                <p class="full-view"><a href=full_view target="_top">"See this chart in the Tower Hamlets outcomes explorer"</a></p>
+            })}
+            <p class="print-only" data-testid="print-url">{move || format!("Online: {}", full_view())}</p>
+            <Show when=move || !embedded()>
+                {missing}
+                <ShareBar indicator=indicator.clone() view headline subtitle />
+                <AreaTable view caption />
+                <AboutIndicator indicator=indicator.clone() />
+            </Show>
+        </section>
+    }
+}
+
+/// The indicator's definition, method, source and licence, one click away.
+#[component]
+fn AboutIndicator(indicator: IndicatorMeta) -> impl IntoView {
+    let source = indicator.source.clone();
+    view! {
             <details class="about-indicator">
                 <summary>"About this indicator"</summary>
                 <dl>
@@ -83,7 +111,6 @@ pub fn ChartBlock(
                     <dd>{source.licence.clone()} " " {source.attribution.clone()}</dd>
                 </dl>
             </details>
-        </section>
     }
 }
 

@@ -185,19 +185,25 @@ fn IndicatorBody(
     // its whole life; choices in the URL then always resolve to something to draw.
     let has_values = !levels_with_values(&manifest, &shard).is_empty();
 
+    // An embedded chart is the chart block alone: the host page has its own headings and
+    // navigation, and the block links back to the full view.
+    let embedded = url.0.with_untracked(|p| p.state.embed);
+
     view! {
-        <h1>{indicator.title.clone()}</h1>
+        <h1 class:visually-hidden=embedded>{indicator.title.clone()}</h1>
         <UrlNotice problems />
-        <p class="lede">{indicator.description.clone()}</p>
-        {move || resolved.get().map(|r| view! { <Controls resolved=r /> })}
+        {(!embedded).then(|| view! { <p class="lede">{indicator.description.clone()}</p> })}
+        {move || (!embedded).then(|| resolved.get().map(|r| view! { <Controls resolved=r /> }))}
         {if has_values {
             let empty = no_rows(&indicator);
             let view = Signal::derive(move || comparison.get().unwrap_or_else(|| empty.clone()));
             let level = Signal::derive(move || resolved.with(|r| r.as_ref().map_or(AreaLevel::Locality, |r| r.level)));
             view! {
                 <ChartBlock indicator=indicator.clone() view lookups />
-                <TrendSection manifest=manifest.clone() indicator=indicator.clone() shard=shard.clone() level />
-                {breakdown_comparison(&manifest, &indicator, &shard).map(|view| view! { <BreakdownSection view /> })}
+                {(!embedded).then(|| view! {
+                    <TrendSection manifest=manifest.clone() indicator=indicator.clone() shard=shard.clone() level />
+                    {breakdown_comparison(&manifest, &indicator, &shard).map(|view| view! { <BreakdownSection view /> })}
+                })}
             }
                 .into_any()
         } else {

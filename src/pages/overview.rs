@@ -7,46 +7,96 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use outcomes_charts::format::value_with_unit;
 use outcomes_charts::summary::{comparison_class, comparison_phrase, comparison_symbol};
-use outcomes_core::model::{IStatement, IndicatorMeta, Manifest};
+use outcomes_core::model::{Domain, IStatement, IndicatorMeta, Manifest};
+use outcomes_state::{State, View};
 
+use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::tartan::Tartan;
-use crate::state::{href, indicator_state, UrlState};
+use crate::components::url_notice::UrlNotice;
+use crate::state::{href, indicator_state, view_state, UrlState};
 
-/// The home page.
+/// The home page. With `domain` in the URL it shows that domain only; links to each domain
+/// (and back to all five) come first, so a domain is a link like every other choice.
 #[component]
 pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
-    let domains = manifest.framework.domains.clone();
-    let manifest_for_tartan = manifest.clone();
-    view! {
-        <h1>"How is Tower Hamlets doing?"</h1>
-        <p class="lede">
-            "The Tower Hamlets Together outcomes framework was written with residents. It has five "
-            "domains, each made of “I statements” about what matters to people, and each statement "
-            "is measured by published statistics. Choose an indicator to see it by area."
-        </p>
-        {domains
-            .into_iter()
-            .map(|domain| {
-                let manifest = manifest.clone();
-                view! {
-                    <section class="domain" aria-labelledby=format!("domain-{}", domain.id) data-testid="domain">
-                        <h2 id=format!("domain-{}", domain.id)>{domain.name.clone()}</h2>
-                        {if domain.i_statements.is_empty() {
-                            view! { <p class="note">"No indicator is published under this domain yet."</p> }
-                                .into_any()
-                        } else {
-                            domain
-                                .i_statements
-                                .into_iter()
-                                .map(|statement| view! { <Statement statement manifest=manifest.clone() /> })
-                                .collect_view()
-                                .into_any()
-                        }}
-                    </section>
+    let url = UrlState::get();
+    let chosen = Memo::new({
+        let manifest = manifest.clone();
+        move |_| {
+            url.0.with(|p| match p.state.domain.as_deref() {
+                Some(id) if manifest.framework.domains.iter().any(|d| d.id == id) => {
+                    (Some(id.to_string()), None)
                 }
+                Some(id) => (
+                    None,
+                    Some(format!("There is no domain “{id}”, so all five are shown.")),
+                ),
+                None => (None, None),
             })
-            .collect_view()}
-        <Tartan manifest=manifest_for_tartan />
+        }
+    });
+    let problems = Signal::derive(move || chosen.with(|(_, note)| note.iter().cloned().collect()));
+    move || {
+        let (domain_id, _) = chosen.get();
+        let state = url.state();
+        let mut choices = vec![Choice {
+            text: "All domains".to_string(),
+            href: href(&State {
+                domain: None,
+                ..view_state(&state, View::Overview)
+            }),
+            current: domain_id.is_none(),
+        }];
+        choices.extend(manifest.framework.domains.iter().map(|d| Choice {
+            text: d.name.clone(),
+            href: href(&State {
+                domain: Some(d.id.clone()),
+                ..view_state(&state, View::Overview)
+            }),
+            current: domain_id.as_deref() == Some(d.id.as_str()),
+        }));
+        let domains: Vec<Domain> = manifest
+            .framework
+            .domains
+            .iter()
+            .filter(|d| domain_id.as_deref().is_none_or(|id| d.id == id))
+            .cloned()
+            .collect();
+        let manifest_for_tartan = manifest.clone();
+        let manifest = manifest.clone();
+        view! {
+            <h1>"How is Tower Hamlets doing?"</h1>
+            <UrlNotice problems />
+            <p class="lede">
+                "The Tower Hamlets Together outcomes framework was written with residents. It has five "
+                "domains, each made of “I statements” about what matters to people, and each statement "
+                "is measured by published statistics. Choose an indicator to see it by area."
+            </p>
+            <ChoiceLinks label="Domain".to_string() choices testid="domain-choice" />
+            {domains
+                .into_iter()
+                .map(|domain| {
+                    let manifest = manifest.clone();
+                    view! {
+                        <section class="domain" aria-labelledby=format!("domain-{}", domain.id) data-testid="domain">
+                            <h2 id=format!("domain-{}", domain.id)>{domain.name.clone()}</h2>
+                            {if domain.i_statements.is_empty() {
+                                view! { <p class="note">"No indicator is published under this domain yet."</p> }
+                                    .into_any()
+                            } else {
+                                domain
+                                    .i_statements
+                                    .into_iter()
+                                    .map(|statement| view! { <Statement statement manifest=manifest.clone() /> })
+                                    .collect_view()
+                                    .into_any()
+                            }}
+                        </section>
+                    }
+                })
+                .collect_view()}
+            {domain_id.is_none().then(|| view! { <Tartan manifest=manifest_for_tartan /> })}
+        }
     }
 }
 

@@ -266,3 +266,15 @@ test('where the source splits an indicator by group, the inequalities chart show
   await expect(page.getByTestId('breakdown')).toContainText('not for Tower Hamlets');
   await expect(page.getByTestId('breakdown-table').locator('tbody tr:not(.benchmark)')).toHaveCount(groups.length);
 });
+
+test('a domain is a link that shows that domain alone', async ({ page }) => {
+  await page.goto('./');
+  const { manifest } = await published(page, '91547');
+  const domain = manifest.framework.domains[1];
+  await page.getByTestId('domain-choice').getByRole('link', { name: domain.name }).click();
+  await expect(page).toHaveURL(new RegExp(`domain=${domain.id}`));
+  await expect(page.getByTestId('domain')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 2, name: domain.name })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('domain')).toHaveCount(manifest.framework.domains.length);
+});

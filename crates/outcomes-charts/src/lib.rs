@@ -6,6 +6,7 @@ pub mod area_comparison;
 pub mod bar_chart;
 pub mod breakdown;
 pub mod choropleth;
+pub mod export;
 pub mod format;
 pub mod spine;
 pub mod summary;

@@ -1,0 +1,253 @@
+//! What a person can do with a chart beyond looking at it: copy or share the link, embed the
+//! chart in another site, save it as an image or its data as CSV, print it, or cite it.
+//! Everything happens in the browser; nothing is sent anywhere.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use outcomes_charts::area_comparison::AreaComparison;
+use outcomes_charts::bar_chart::{area_bar_option, bar_chart_height};
+use outcomes_charts::export::{citation, comparison_csv, file_stem, framed_for_image};
+use outcomes_core::model::IndicatorMeta;
+use outcomes_state::{write_pinned, State, View};
+
+use crate::components::chart_block::level_name;
+use crate::download::{save_data_url, save_text};
+use crate::echarts::{render_image, ImageFormat};
+use crate::state::{url_level, UrlState};
+
+/// The message an embedded chart sends its host page with its height, documented in the
+/// README and read by `embed.js`.
+pub const HEIGHT_MESSAGE: &str = "tht-outcomes-explorer:height";
+
+/// Width of saved images, in CSS pixels (PNGs are saved at twice this for print).
+const IMAGE_WIDTH: u32 = 1200;
+
+/// The share, embed, download, print and cite controls for one chart.
+#[component]
+pub fn ShareBar(
+    indicator: IndicatorMeta,
+    view: Signal<AreaComparison>,
+    headline: Signal<String>,
+    subtitle: Signal<String>,
+) -> impl IntoView {
+    let url = UrlState::get();
+    let status = RwSignal::new(String::new());
+    let dialog = NodeRef::<Dialog>::new();
+    let source_line = format!(
+        "Source: {}, {}. {}. Tower Hamlets outcomes explorer.",
+        indicator.source.name, indicator.source.publisher, indicator.source.licence
+    );
+    let can_share = web_sys::window()
+        .map(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+        .unwrap_or(false);
+
+    let copy_link = move |_| {
+        let link = page_url(&without_embed(&url.state()));
+        copy_text(link, status, "The link to this view has been copied.");
+    };
+    let share = move |_| {
+        if let Some(window) = web_sys::window() {
+            let data = web_sys::ShareData::new();
+            data.set_title(&headline.get_untracked());
+            data.set_url(&page_url(&without_embed(&url.state())));
+            let _ = window.navigator().share_with_data(&data);
+        }
+    };
+    let option_for_image = {
+        let source_line = source_line.clone();
+        move || {
+            view.with_untracked(|v| {
+                (
+                    framed_for_image(
+                        &area_bar_option(v),
+                        &headline.get_untracked(),
+                        &subtitle.get_untracked(),
+                        &source_line,
+                    ),
+                    bar_chart_height(v.rows.len()) + 200,
+                    file_stem(v, level_name(v.level)),
+                )
+            })
+        }
+    };
+    let save_png = {
+        let option_for_image = option_for_image.clone();
+        move |_| {
+            let (option, height, stem) = option_for_image();
+            match render_image(&option, IMAGE_WIDTH, height, ImageFormat::Png) {
+                Some(data_url) if save_data_url(&format!("{stem}.png"), &data_url).is_ok() => {
+                    status.set("The chart has been saved as a PNG image.".into())
+                }
+                _ => status.set("Sorry, the image could not be made in this browser.".into()),
+            }
+        }
+    };
+    let save_svg = move |_| {
+        let (option, height, stem) = option_for_image();
+        match render_image(&option, IMAGE_WIDTH, height, ImageFormat::Svg) {
+            Some(svg) if save_text(&format!("{stem}.svg"), "image/svg+xml", &svg).is_ok() => {
+                status.set("The chart has been saved as an SVG image.".into())
+            }
+            _ => status.set("Sorry, the image could not be made in this browser.".into()),
+        }
+    };
+    let save_csv = {
+        let indicator = indicator.clone();
+        move |_| {
+            let (text, stem) = view.with_untracked(|v| {
+                (
+                    comparison_csv(v, &indicator),
+                    file_stem(v, level_name(v.level)),
+                )
+            });
+            match save_text(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text) {
+                Ok(()) => status.set("The data has been saved as a CSV file.".into()),
+                Err(_) => status.set("Sorry, the file could not be saved in this browser.".into()),
+            }
+        }
+    };
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    let cite = {
+        let indicator = indicator.clone();
+        move || {
+            view.with(|v| {
+                citation(
+                    v,
+                    &indicator,
+                    level_name(v.level),
+                    &page_url(&without_embed(&url.state())),
+                    &today(),
+                )
+            })
+        }
+    };
+    let embed_code = {
+        let id = indicator.id.clone();
+        move || {
+            let state = url.state();
+            let pinned = view.with(|v| State {
+                view: View::Indicator,
+                indicator: Some(id.clone()),
+                level: url_level(v.level).unwrap_or_default(),
+                period: Some(v.period.clone()),
+                sort: state.sort,
+                lang: state.lang,
+                embed: true,
+                ..State::default()
+            });
+            let height = view.with(|v| bar_chart_height(v.rows.len()) + 260);
+            embed_snippet(&pinned, &headline.get(), height)
+        }
+    };
+    let open_embed = move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close_embed = move |_| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    let copy_embed = {
+        let embed_code = embed_code.clone();
+        move |_| copy_text(embed_code(), status, "The embed code has been copied.")
+    };
+
+    view! {
+        <div class="share-bar" data-testid="share-bar">
+            <ul class="actions">
+                <li><button type="button" class="action" on:click=copy_link data-testid="copy-link">"Copy link"</button></li>
+                {can_share.then(|| view! { <li><button type="button" class="action" on:click=share>"Share…"</button></li> })}
+                <li><button type="button" class="action" on:click=open_embed data-testid="embed-open">"Embed this chart"</button></li>
+                <li><button type="button" class="action" on:click=save_png data-testid="save-png">"Save image (PNG)"</button></li>
+                <li><button type="button" class="action" on:click=save_svg data-testid="save-svg">"Save image (SVG)"</button></li>
+                <li><button type="button" class="action" on:click=save_csv data-testid="save-csv">"Save data (CSV)"</button></li>
+                <li><button type="button" class="action" on:click=print data-testid="print">"Print"</button></li>
+            </ul>
+            <p class="status" role="status" data-testid="share-status">{move || status.get()}</p>
+            <details class="cite">
+                <summary>"Cite this chart"</summary>
+                <p data-testid="citation">{cite}</p>
+            </details>
+            <dialog node_ref=dialog class="dialog" aria-labelledby="embed-title" data-testid="embed-dialog">
+                <h2 id="embed-title">"Embed this chart"</h2>
+                <p>
+                    "Paste this code into a web page to show this chart, with its title, summary and "
+                    "source. It always shows this indicator, level, period and order, even if the "
+                    "explorer's defaults change. The small script lets the frame fit the chart's height."
+                </p>
+                <label for="embed-code">"Embed code"</label>
+                <textarea id="embed-code" readonly rows="6" data-testid="embed-code" prop:value=embed_code></textarea>
+                <div class="dialog-actions">
+                    <button type="button" class="button" on:click=copy_embed>"Copy code"</button>
+                    <button type="button" class="button secondary" on:click=close_embed data-testid="embed-close">"Close"</button>
+                </div>
+            </dialog>
+        </div>
+    }
+}
+
+/// The same view, outside embed mode: what a shared link or citation should open.
+fn without_embed(state: &State) -> State {
+    State {
+        embed: false,
+        ..state.clone()
+    }
+}
+
+/// The absolute URL of this page with `state`'s query string.
+pub fn page_url(state: &State) -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}{}", outcomes_state::write(state))
+}
+
+/// The iframe and resize script for a host page. Every setting is pinned in the URL.
+fn embed_snippet(pinned: &State, title: &str, height: u32) -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let src = format!("{origin}{path}{}", write_pinned(pinned));
+    let title = title
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    format!(
+        "<iframe src=\"{}\" title=\"{title}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:100%\"></iframe>\n<script src=\"{origin}{path}embed.js\" async></script>",
+        src.replace('&', "&amp;")
+    )
+}
+
+/// Copies `text` and says whether it worked.
+fn copy_text(text: String, status: RwSignal<String>, done: &'static str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => status.set(done.to_string()),
+            Err(_) => status.set(format!(
+                "This browser would not copy it. Select and copy this instead: {text}"
+            )),
+        }
+    });
+}
+
+/// Today's date as people write it: "23 November 2026".
+fn today() -> String {
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    js_sys::Date::new_0()
+        .to_locale_date_string("en-GB", &options)
+        .as_string()
+        .unwrap_or_default()
+}

@@ -1,0 +1,164 @@
+// Share, embed, download and print: the Healthwatch link and the councillor's chart.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+
+const bars = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.querySelector('[data-testid="area-chart"]') as HTMLElement | null;
+    // @ts-expect-error the page's own global, set by the bundled echarts.js
+    const chart = element && globalThis.echarts.getInstanceByDom(element);
+    if (!chart) return { categories: [] as string[], values: [] as number[] };
+    const option = chart.getOption();
+    const data = option.series.find((s: { id: string }) => s.id === 'values').data;
+    return {
+      categories: option.yAxis[0].data as string[],
+      values: data.map((d: number | { value: number }) => (typeof d === 'number' ? d : d.value)) as number[],
+    };
+  });
+
+/** A small CSV reader: quoted fields with doubled quotes, as the csv crate writes them. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+test('a copied link reopens exactly the same view in a new browser', async ({ browser }) => {
+  const first = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await first.newPage();
+  await page.goto('./?view=indicator&indicator=91547');
+  await page.getByTestId('level-choice').getByRole('link', { name: 'GP networks (PCNs)' }).click();
+  await page.getByTestId('sort-choice').getByRole('link', { name: 'Highest first' }).click();
+  await expect.poll(async () => (await bars(page)).values.length).toBe(7);
+  const seen = await bars(page);
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('share-status')).toHaveText('The link to this view has been copied.');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('level=pcn');
+  expect(link).toContain('sort=value');
+  await first.close();
+
+  const second = await browser.newContext();
+  const fresh = await second.newPage();
+  await fresh.goto(link);
+  await expect.poll(async () => (await bars(fresh)).values.length).toBe(7);
+  expect(await bars(fresh)).toEqual(seen);
+  await second.close();
+});
+
+test('the embed shows only the chart block, links to the full view and reports its height', async ({ page }) => {
+  const src = 'http://127.0.0.1:4173/outcomes/?view=indicator&indicator=91547&embed=1';
+  await page.setContent(`
+    <script>
+      window.heights = [];
+      window.addEventListener('message', (e) => {
+        if (e.data && e.data.type === 'tht-outcomes-explorer:height') window.heights.push(e.data.height);
+      });
+    </script>
+    <iframe id="chart" title="Smoking by locality" src="${src}" style="width: 600px; height: 300px; border: 0"></iframe>`);
+  const frame = page.frameLocator('#chart');
+  await expect(frame.getByTestId('chart-block')).toBeVisible();
+  await expect(frame.getByRole('banner')).toHaveCount(0);
+  await expect(frame.getByRole('navigation')).toHaveCount(0);
+  await expect(frame.getByRole('contentinfo')).toHaveCount(0);
+  await expect(frame.getByTestId('area-table')).toHaveCount(0);
+  await expect(frame.getByTestId('share-bar')).toHaveCount(0);
+  await expect(frame.getByTestId('summary')).toContainText('had the highest value');
+  await expect(frame.getByTestId('source')).toContainText('Office for Health Improvement and Disparities');
+  const full = frame.getByRole('link', { name: /See this chart in the Tower Hamlets outcomes explorer/ });
+  await expect(full).toHaveAttribute('href', /view=indicator&indicator=91547$/);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { heights: number[] }).heights.length)).toBeGreaterThan(0);
+  const heights = await page.evaluate(() => (window as unknown as { heights: number[] }).heights);
+  expect(Math.max(...heights)).toBeGreaterThan(300);
+});
+
+test('the embed dialog gives a pinned iframe snippet and gives focus back when closed', async ({ page }) => {
+  await page.goto('./?view=indicator&indicator=91547');
+  await expect.poll(async () => (await bars(page)).values.length).toBe(4);
+  const opener = page.getByTestId('embed-open');
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Embed this chart' });
+  await expect(dialog).toBeVisible();
+  const code = await page.getByTestId('embed-code').inputValue();
+  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/outcomes\/\?view=indicator&amp;indicator=91547&amp;level=locality&amp;period=2023%2F24&amp;sort=area&amp;lang=en&amp;embed=1"/);
+  expect(code).toContain('title="Smoking prevalence in adults (15+): current smokers (QOF) by locality"');
+  expect(code).toContain('loading="lazy"');
+  expect(code).toContain('embed.js');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  // The resize script the snippet loads is served by the site itself.
+  const script = await page.request.get('embed.js');
+  expect(script.ok()).toBe(true);
+  expect(await script.text()).toContain('tht-outcomes-explorer:height');
+});
+
+test('the data downloads as CSV equal to the table', async ({ page }) => {
+  await page.goto('./?view=indicator&indicator=91547&level=pcn');
+  await expect.poll(async () => (await bars(page)).values.length).toBe(7);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/^tower-hamlets-smoking-prevalence.*by-primary-care-network-2023-24\.csv$/);
+  const rows = parseCsv(await readFile((await download.path())!, 'utf8'));
+  expect(rows[0]).toEqual(['area_code', 'area_name', 'period', 'value', 'unit', 'lower_95_ci', 'upper_95_ci', 'count', 'denominator', 'comparator', 'comparison', 'source', 'licence']);
+  const tableRows = page.getByTestId('area-table').locator('tbody tr');
+  await expect(tableRows).toHaveCount(rows.length - 1);
+  for (let i = 1; i < rows.length; i++) {
+    const tr = tableRows.nth(i - 1);
+    await expect(tr).toHaveAttribute('data-area', rows[i][0]);
+    await expect(tr.getByTestId('value')).toHaveText((Math.round(Number(rows[i][3]) * 10) / 10).toFixed(1));
+  }
+});
+
+test('the chart downloads as a 2x PNG and as an SVG with its title and source', async ({ page }) => {
+  await page.goto('./?view=indicator&indicator=91547');
+  await expect.poll(async () => (await bars(page)).values.length).toBe(4);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-png').click()]);
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  const bytes = await readFile((await png.path())!);
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(bytes.readUInt32BE(16)).toBe(2400); // width: 1200 CSS px at 2x
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-svg').click()]);
+  expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+  const text = await readFile((await svg.path())!, 'utf8');
+  expect(text.startsWith('<svg')).toBe(true);
+  expect(text).toContain('Smoking prevalence in adults (15+)');
+  expect(text).toContain('Office for Health Improvement and Disparities');
+  expect(text).toContain('North West');
+});
+
+test('an invalid parameter shows a notice and a working default view', async ({ page }) => {
+  await page.goto('./?view=indicator&indicator=91547&level=galaxy&sort=sideways');
+  await expect(page.getByTestId('url-notice')).toContainText('level=galaxy');
+  await expect(page.getByTestId('url-notice')).toContainText('sort=sideways');
+  await expect.poll(async () => (await bars(page)).values.length).toBe(4);
+});
+
+test('printing gives A4 pages with the chart, its source and the page address', async ({ page }) => {
+  await page.goto('./?view=indicator&indicator=91547');
+  await expect.poll(async () => (await bars(page)).values.length).toBe(4);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByTestId('share-bar')).toBeHidden();
+  await expect(page.getByTestId('print-url')).toBeVisible();
+  await expect(page.getByTestId('print-url')).toContainText('view=indicator&indicator=91547');
+  await expect(page.getByTestId('source')).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, path: 'screenshots/print.pdf' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // A4 is 210 x 297 mm, 595 x 842 points (Chromium rounds to 8.27 x 11.7 inches).
+  expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[56](\.\d+)? 84[23](\.\d+)?\]/);
+});
