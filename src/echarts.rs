@@ -20,6 +20,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn resize(this: &Instance);
 
+    #[wasm_bindgen(method, js_name = dispatchAction)]
+    fn dispatch_action(this: &Instance, action: &JsValue);
+
     #[wasm_bindgen(method)]
     pub fn dispose(this: &Instance);
 
@@ -40,10 +43,13 @@ pub fn register_map(name: &str, geo_json: &serde_json::Value) {
     register_map_with(name, &parsed);
 }
 
-// The whisker drawing function lives in JavaScript because ECharts calls it for every item;
-// shipping it as a module file (not `eval`) keeps the page within a strict CSP.
-#[wasm_bindgen(module = "/js/whiskers.js")]
+// Functions ECharts calls (whisker drawing, value formatting) live in JavaScript; shipping
+// them as a module file (not `eval`) keeps the page within a strict CSP.
+#[wasm_bindgen(module = "/js/chart-functions.js")]
 extern "C" {
+    #[wasm_bindgen(js_name = oneDecimal)]
+    fn one_decimal() -> js_sys::Function;
+
     #[wasm_bindgen(js_name = whiskerRenderer)]
     fn whisker_renderer() -> js_sys::Function;
 
@@ -109,6 +115,13 @@ impl Instance {
         init_with(element, JsValue::NULL, &options)
     }
 
+    /// Hides the chart's tooltip, for Escape.
+    pub fn hide_tooltip(&self) {
+        let action = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&action, &"type".into(), &"hideTip".into());
+        self.dispatch_action(&action);
+    }
+
     /// Replaces the chart's option, attaching the functions JSON cannot carry.
     pub fn show(&self, option: &serde_json::Value) {
         self.set_option_with(&to_js_option(option), true);
@@ -117,10 +130,17 @@ impl Instance {
 
 /// Converts an option to a plain JavaScript object (objects, not the `Map`s that
 /// serde-wasm-bindgen makes of JSON maps, since ECharts reads objects) and attaches the
-/// whisker `renderItem` functions to the series that need them.
+/// whisker `renderItem` functions to the series that need them and the tooltip's value
+/// formatter.
 fn to_js_option(option: &serde_json::Value) -> JsValue {
     let json = option.to_string();
     let option = js_sys::JSON::parse(&json).unwrap_or_else(|_| js_sys::Object::new().into());
+    // Tooltips show values as the rest of the page does, to one decimal place.
+    if let Ok(tooltip) = js_sys::Reflect::get(&option, &"tooltip".into()) {
+        if tooltip.is_object() {
+            let _ = js_sys::Reflect::set(&tooltip, &"valueFormatter".into(), &one_decimal());
+        }
+    }
     let series = js_sys::Reflect::get(&option, &"series".into()).unwrap_or(JsValue::UNDEFINED);
     if let Some(series) = series.dyn_ref::<js_sys::Array>() {
         for item in series.iter() {

@@ -60,7 +60,15 @@ pub fn EChart(
         }
     });
 
+    // Escape dismisses a tooltip, wherever focus is (WCAG 1.4.13).
+    let escape = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() == "Escape" {
+            instance.with_value(|chart| chart.as_ref().map(Instance::hide_tooltip));
+        }
+    });
+
     on_cleanup(move || {
+        escape.remove();
         observer.update_value(|slot| {
             if let Some((observer, _closure)) = slot.take() {
                 observer.disconnect();

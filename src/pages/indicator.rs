@@ -19,6 +19,7 @@ use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::trend_section::TrendSection;
 use crate::components::url_notice::UrlNotice;
+use crate::data::unknown_areas;
 use crate::shards::ShardCache;
 use crate::state::{area_level, href, url_level, UrlState};
 
@@ -160,6 +161,15 @@ fn IndicatorBody(
         let (manifest, shard) = (manifest.clone(), shard.clone());
         move |_| url.0.with(|p| resolve(&manifest, &shard, &p.state))
     });
+    // Figures for areas the manifest does not know cannot be placed or named; say so rather
+    // than drop them silently (a half-deployed release can cause this).
+    let unknown = unknown_areas(&manifest, &shard);
+    let unknown_note = (!unknown.is_empty()).then(|| {
+        format!(
+            "The data file has figures for areas this site does not list ({}); they are left out.",
+            unknown.join(", ")
+        )
+    });
     let problems = Signal::derive(move || {
         let mut all: Vec<String> = chosen.with(|(_, note)| note.iter().cloned().collect());
         resolved.with(|r| all.extend(r.iter().flat_map(|r| r.problems.iter().cloned())));
@@ -192,6 +202,7 @@ fn IndicatorBody(
     view! {
         <h1 class:visually-hidden=embedded>{indicator.title.clone()}</h1>
         <UrlNotice problems />
+        {unknown_note.map(|note| view! { <p class="notice" role="status" data-testid="data-notice">{note}</p> })}
         {(!embedded).then(|| view! { <p class="lede">{indicator.description.clone()}</p> })}
         {move || (!embedded).then(|| resolved.get().map(|r| view! { <Controls resolved=r /> }))}
         {if has_values {

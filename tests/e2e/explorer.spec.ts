@@ -1,6 +1,8 @@
 // A resident's walk through the explorer: the overview, an indicator, then its choices as
 // links (area level, order, period), with Back and Forward between them.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './privacy';
 
 type Area = { code: string; name: string; level: string };
 type Point = { area: string; period: string; value?: number };
@@ -230,7 +232,7 @@ test('the map shades each ward by the published value, with a key in words and a
       // @ts-expect-error the page's own global
       const chart = element && globalThis.echarts.getInstanceByDom(element);
       if (!chart) return [] as { name: string; value: number }[];
-      return chart.getOption().series[0].data.map((d: { name: string; value: number }) => ({ name: d.name, value: d.value }));
+      return chart.getOption().series[0].data.map((d: { code: string; value: number }) => ({ name: d.code, value: d.value }));
     });
   await expect.poll(async () => (await drawn()).length).toBe(wards.length);
   const data = await drawn();

@@ -2,7 +2,7 @@
 // sub-path (and a second, deeper one, to show one build works anywhere), in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+import { OTHER_SITE, PORT as port, SITE } from './server';
 
 export default defineConfig({
   testDir: '.',
@@ -12,7 +12,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}/outcomes/`,
+    baseURL: SITE,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -28,13 +28,13 @@ export default defineConfig({
   webServer: [
     {
       command: `node serve.mjs ../../dist-test ${port} /outcomes/`,
-      url: `http://127.0.0.1:${port}/outcomes/`,
+      url: SITE,
       reuseExistingServer: false,
       timeout: 20_000,
     },
     {
       command: `node serve.mjs ../../dist-test ${port + 1} /council/committees/health/`,
-      url: `http://127.0.0.1:${port + 1}/council/committees/health/`,
+      url: OTHER_SITE,
       reuseExistingServer: false,
       timeout: 20_000,
     },

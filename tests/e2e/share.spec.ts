@@ -1,6 +1,10 @@
 // Share, embed, download and print: the Healthwatch link and the councillor's chart.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './privacy';
+
+import { SITE } from './server';
 
 const bars = (page: Page) =>
   page.evaluate(() => {
@@ -61,7 +65,7 @@ test('a copied link reopens exactly the same view in a new browser', async ({ br
 });
 
 test('the embed shows only the chart block, links to the full view and reports its height', async ({ page }) => {
-  const src = 'http://127.0.0.1:4173/outcomes/?view=indicator&indicator=91547&embed=1';
+  const src = `${SITE}?view=indicator&indicator=91547&embed=1`;
   await page.setContent(`
     <script>
       window.heights = [];
@@ -95,7 +99,7 @@ test('the embed dialog gives a pinned iframe snippet and gives focus back when c
   const dialog = page.getByRole('dialog', { name: 'Embed this chart' });
   await expect(dialog).toBeVisible();
   const code = await page.getByTestId('embed-code').inputValue();
-  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/outcomes\/\?view=indicator&amp;indicator=91547&amp;level=locality&amp;period=2023%2F24&amp;sort=area&amp;lang=en&amp;embed=1"/);
+  expect(code.startsWith(`<iframe src="${SITE}?view=indicator&amp;indicator=91547&amp;level=locality&amp;period=2023%2F24&amp;sort=area&amp;lang=en&amp;embed=1"`)).toBe(true);
   expect(code).toContain('title="Smoking prevalence in adults (15+): current smokers (QOF) by locality"');
   expect(code).toContain('loading="lazy"');
   expect(code).toContain('embed.js');

@@ -1,6 +1,10 @@
 // The first vertical slice: QOF smoking prevalence by locality, from the published data file
 // to a drawn chart, under a sub-path, as a resident opens it.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './privacy';
+
+import { OTHER_SITE, SITE } from './server';
 
 type Area = { code: string; name: string; level: string };
 type Point = { area: string; period: string; value?: number; ci95?: { lower: number; upper: number } };
@@ -46,7 +50,7 @@ test.describe('smoking prevalence by locality', () => {
   test('draws one bar per locality with the published values, whiskers and the borough line', async ({ page }) => {
     const foreign: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith('http://127.0.0.1:4173/outcomes/')) foreign.push(r.url());
+      if (!r.url().startsWith(SITE)) foreign.push(r.url());
     });
     await page.goto('./?view=indicator&indicator=91547');
     const data = await published(page);
@@ -99,7 +103,7 @@ test.describe('smoking prevalence by locality', () => {
   }
 
   test('the same build works under a different sub-path', async ({ page }) => {
-    await page.goto('http://127.0.0.1:4174/council/committees/health/?view=indicator&indicator=91547');
+    await page.goto(`${OTHER_SITE}?view=indicator&indicator=91547`);
     await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
     await expect(page.getByRole('alert')).toHaveCount(0);
   });

@@ -17,6 +17,20 @@ use crate::area_comparison::{AreaComparison, AreaRow};
 use crate::format::decimal;
 use crate::summary::summarise;
 
+/// Whisker series stay out of tooltips: an interval is two numbers, and a tooltip would show
+/// one of them bare. The intervals are in the table. (charming 0.6 cannot say this.)
+pub fn quiet_whiskers(option: &mut serde_json::Value) {
+    if let Some(series) = option["series"].as_array_mut() {
+        for s in series.iter_mut().filter(|s| s["type"] == "custom") {
+            s["tooltip"] = serde_json::json!({ "show": false });
+        }
+    }
+}
+
+/// Tooltips are drawn on the canvas, not as HTML with inline styles, so the page keeps a
+/// strict style policy; the same figures are always in the table.
+pub const TOOLTIP_RENDER_MODE: &str = "richText";
+
 /// The id of the whisker series, where the app attaches the `renderItem` function.
 pub const WHISKER_SERIES_ID: &str = "ci95";
 /// The id of the bar series, where tests read the drawn values back.
@@ -38,6 +52,8 @@ const MUTED_INK: &str = "#484949";
 pub fn area_bar_option(view: &AreaComparison) -> serde_json::Value {
     let mut option = serde_json::to_value(area_bar_chart(view)).unwrap_or_default();
     option["aria"]["label"] = serde_json::json!({ "description": summarise(view) });
+    option["tooltip"]["renderMode"] = serde_json::json!(TOOLTIP_RENDER_MODE);
+    quiet_whiskers(&mut option);
     if let Some(lines) = option["series"][0]["markLine"]["data"].as_array_mut() {
         for ((line, pattern), position) in lines
             .iter_mut()

@@ -6,6 +6,7 @@
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use serde_json::{json, Value};
 
+use crate::bar_chart::TOOLTIP_RENDER_MODE;
 use crate::format::{decimal, value_with_unit};
 
 /// The name the boundaries are registered under in ECharts.
@@ -143,9 +144,9 @@ pub fn map_option(view: &MapView) -> Value {
         .iter()
         .map(|a| {
             json!({
-                "name": a.code,
+                "name": a.name,
                 "value": round(a.value),
-                "wardName": a.name,
+                "code": a.code,
                 "itemStyle": { "areaColor": view.bands[a.band].colour },
             })
         })
@@ -153,12 +154,13 @@ pub fn map_option(view: &MapView) -> Value {
     json!({
         "animation": false,
         "aria": { "enabled": true, "label": { "description": map_summary(view) } },
-        "tooltip": { "trigger": "item" },
+        "tooltip": { "trigger": "item", "renderMode": TOOLTIP_RENDER_MODE },
         "series": [{
             "id": "wards",
             "type": "map",
             "map": WARD_MAP,
-            "nameProperty": "code",
+            // Matched on the boundary file's `name`, so tooltips name the ward.
+            "nameProperty": "name",
             // Longitude and latitude degrees differ in length at London's latitude.
             "aspectScale": 0.62,
             "roam": false,

@@ -13,6 +13,7 @@ use outcomes_core::model::{
     IndicatorMeta, Interval, Manifest, Shard, BOROUGH_CODE, ENGLAND_CODE, LONDON_CODE,
 };
 
+use crate::bar_chart::{quiet_whiskers, TOOLTIP_RENDER_MODE};
 use crate::format::value_with_unit;
 
 /// Series ids of the trend's whiskers start with this; the app attaches the vertical
@@ -214,6 +215,8 @@ pub fn trend_chart(view: &TrendView) -> Chart {
 pub fn trend_option(view: &TrendView) -> serde_json::Value {
     let mut option = serde_json::to_value(trend_chart(view)).unwrap_or_default();
     option["aria"]["label"] = serde_json::json!({ "description": trend_summary(view) });
+    option["tooltip"]["renderMode"] = serde_json::json!(TOOLTIP_RENDER_MODE);
+    quiet_whiskers(&mut option);
     option
 }
 

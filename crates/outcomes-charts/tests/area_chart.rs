@@ -136,6 +136,8 @@ fn option_draws_one_bar_per_area_with_whiskers_and_reference_lines() {
     );
     assert_eq!(lines[0]["label"]["formatter"], "Tower Hamlets 15.0");
 
+    assert_eq!(option["tooltip"]["renderMode"], "richText");
+    assert_eq!(series[1]["tooltip"]["show"], json!(false));
     assert_eq!(series[1]["type"], "custom");
     assert_eq!(series[1]["id"], "ci95");
     assert_eq!(

@@ -71,11 +71,12 @@ fn option_fills_each_ward_with_its_band_colour_on_the_registered_map() {
     let series = &option["series"][0];
     assert_eq!(series["type"], "map");
     assert_eq!(series["map"], WARD_MAP);
-    assert_eq!(series["nameProperty"], "code");
+    assert_eq!(series["nameProperty"], "name");
     assert_eq!(
         series["data"][0],
-        json!({"name": "W1", "value": 40.0, "wardName": "Bow East", "itemStyle": {"areaColor": "#08519c"}})
+        json!({"name": "Bow East", "value": 40.0, "code": "W1", "itemStyle": {"areaColor": "#08519c"}})
     );
+    assert_eq!(option["tooltip"]["renderMode"], "richText");
     assert_eq!(series["data"][1]["itemStyle"]["areaColor"], "#eff3ff");
     assert_eq!(
         option["aria"]["label"]["description"],

@@ -1,3 +1,6 @@
+// The few functions ECharts calls that JSON cannot carry, shipped as a module file (not
+// eval) so the page keeps a strict Content-Security-Policy.
+
 // Draws a 95% confidence interval as a horizontal whisker with end caps. Each data item is
 // [category index, lower, upper] on a chart with a value x-axis and a category y-axis.
 export function whiskerRenderer() {
@@ -39,5 +42,12 @@ export function verticalWhiskerRenderer() {
         line(high[0] - cap, high[1], high[0] + cap, high[1]),
       ],
     };
+  };
+}
+
+// Tooltip values to one decimal place, as everywhere else on the page; missing values say so.
+export function oneDecimal() {
+  return function formatValue(value) {
+    return typeof value === 'number' ? value.toFixed(1) : 'no value';
   };
 }

@@ -1,0 +1,140 @@
+// WCAG 2.2 AA in a real browser: axe-core on every view at a desktop and a phone width, with
+// the embed dialog open too, then a keyboard-only journey.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './privacy';
+
+const RULE_SETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const views: [string, string][] = [
+  ['overview', './'],
+  ['overview-domain', './?domain=healthy-lives'],
+  ['indicator', './?view=indicator&indicator=91547'],
+  ['indicator-boroughs', './?view=indicator&indicator=93759&level=borough&sort=value'],
+  ['locality', './?view=locality&areas=THT-LOC-SE'],
+  ['map', './?view=map'],
+  ['challenges', './?view=challenges'],
+  ['about', './?view=about'],
+  ['embed', './?view=indicator&indicator=91547&embed=1'],
+  ['bad-link', './?view=indicator&indicator=%3Cb%3Enope&level=galaxy'],
+];
+
+async function settled(page: Page) {
+  await expect(page.locator('.loading')).toHaveCount(0);
+  // Charts have drawn (their accessible name is set once the summary exists).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.chart')].every((c) => c.querySelector('canvas') !== null),
+  );
+}
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(RULE_SETS).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+for (const width of [1280, 375]) {
+  for (const [name, link] of views) {
+    test(`axe finds no WCAG 2.2 AA violation on ${name} at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(link);
+      await settled(page);
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+  test(`axe finds no violation with the embed dialog open at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./?view=indicator&indicator=91547');
+    await settled(page);
+    await page.getByTestId('embed-open').click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+test('one h1 per view and headings in order', async ({ page }) => {
+  for (const [, link] of views) {
+    await page.goto(link);
+    await settled(page);
+    const levels = await page.locator('h1, h2, h3, h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    levels.forEach((level, i) => {
+      if (i > 0) expect(level - levels[i - 1]).toBeLessThanOrEqual(1);
+    });
+  }
+});
+
+test('a keyboard alone reaches and operates everything, with focus always visible', async ({ page }) => {
+  await page.goto('./');
+  await settled(page);
+  // The skip link comes first and moves focus to the main content.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+
+  // Tab to the first indicator link and open it.
+  const target = page.locator('[data-indicator="91547"]').getByRole('link');
+  for (let i = 0; i < 60 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return style.outlineStyle !== 'none' || style.boxShadow !== 'none';
+    });
+    expect(outline, 'focus must be visible').toBe(true);
+  }
+  await expect(target).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/view=indicator&indicator=91547/);
+  await settled(page);
+
+  // Operate a filter by keyboard.
+  const pcns = page.getByTestId('level-choice').getByRole('link', { name: 'GP networks (PCNs)' });
+  await pcns.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/level=pcn/);
+
+  // Open and close the embed dialog: focus goes in, Escape closes, focus comes back.
+  const opener = page.getByTestId('embed-open');
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // The table alternative is reachable: its scroll box takes focus.
+  const table = page.getByRole('region', { name: /by primary care network: Percentage/ });
+  await table.focus();
+  await expect(table).toBeFocused();
+});
+
+test('targets are at least 24 by 24 CSS pixels', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 900 });
+  await page.goto('./?view=indicator&indicator=91547');
+  await settled(page);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('main a, main button, main summary, header a')]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ el, r }) => r.width > 0 && (r.width < 24 || r.height < 24) && getComputedStyle(el).display !== 'inline')
+      .map(({ el, r }) => `${el.textContent?.trim().slice(0, 30)} ${Math.round(r.width)}x${Math.round(r.height)}`),
+  );
+  expect(small).toEqual([]);
+});
+
+test('motion is off for people who ask for less', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./?view=indicator&indicator=91547');
+  await settled(page);
+  const animated = await page.evaluate(() => {
+    const element = document.querySelector('[data-testid="area-chart"]') as HTMLElement;
+    // @ts-expect-error the page's own global
+    return globalThis.echarts.getInstanceByDom(element).getOption().animation;
+  });
+  expect(animated).toBe(false);
+});
