@@ -13,13 +13,14 @@ use crate::components::site_nav::SiteNav;
 use crate::components::url_notice::UrlNotice;
 use crate::data::load_manifest;
 use crate::pages::about::AboutPage;
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::challenges::ChallengesPage;
 use crate::pages::indicator::IndicatorPage;
 use crate::pages::locality::LocalityPage;
 use crate::pages::map::MapPage;
 use crate::pages::overview::OverviewPage;
 use crate::shards::ShardCache;
-use crate::state::UrlState;
+use crate::state::{href, view_state, UrlState};
 
 /// The whole app.
 #[component]
@@ -78,7 +79,8 @@ fn Shell() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 "Figures from public sources, each named with its licence beside its chart. "
-                "No cookies, no tracking: this page loads nothing from other sites."
+                "No cookies, no tracking: this page loads nothing from other sites. "
+                <a href=move || href(&view_state(&url.state(), View::Accessibility))>"Accessibility statement"</a>
             </p>
         </footer>
     }
@@ -135,6 +137,7 @@ fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
             match view.get() {
                 View::Indicator => view! { <IndicatorPage manifest /> }.into_any(),
                 View::About => view! { <AboutPage manifest /> }.into_any(),
+                View::Accessibility => view! { <AccessibilityPage /> }.into_any(),
                 View::Locality => view! { <LocalityPage manifest /> }.into_any(),
                 View::Challenges => view! { <ChallengesPage manifest /> }.into_any(),
                 View::Map => view! { <MapPage manifest /> }.into_any(),

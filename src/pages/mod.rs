@@ -1,6 +1,7 @@
 //! The explorer's views, one per file.
 
 pub mod about;
+pub mod accessibility;
 pub mod challenges;
 pub mod indicator;
 pub mod locality;

@@ -16,6 +16,7 @@ const views: [string, string][] = [
   ['map', './?view=map'],
   ['challenges', './?view=challenges'],
   ['about', './?view=about'],
+  ['accessibility', './?view=accessibility'],
   ['embed', './?view=indicator&indicator=91547&embed=1'],
   ['bad-link', './?view=indicator&indicator=%3Cb%3Enope&level=galaxy'],
 ];

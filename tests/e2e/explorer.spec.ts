@@ -126,6 +126,7 @@ const views: [string, string][] = [
   ['locality', './?view=locality&areas=THT-LOC-NW'],
   ['challenges', './?view=challenges'],
   ['map', './?view=map'],
+  ['accessibility', './?view=accessibility'],
 ];
 for (const width of [1280, 375]) {
   for (const [name, link] of views) {
@@ -279,4 +280,16 @@ test('a domain is a link that shows that domain alone', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 2, name: domain.name })).toBeVisible();
   await page.goBack();
   await expect(page.getByTestId('domain')).toHaveCount(manifest.framework.domains.length);
+});
+
+test('the accessibility statement is one link from every page', async ({ page }) => {
+  await page.goto('./?view=map');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Accessibility statement' }).click();
+  await expect(page).toHaveURL(/view=accessibility/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement');
+  await expect(page.getByTestId('compliance-status')).toContainText('partially compliant');
+  await expect(page.getByTestId('known-issues').getByRole('listitem')).not.toHaveCount(0);
+  for (const heading of ['Feedback and contact information', 'Enforcement procedure', 'Compliance status', 'How we tested this website']) {
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  }
 });

@@ -15,8 +15,10 @@ pub enum View {
     Map,
     /// The health-challenge statistics.
     Challenges,
-    /// Sources, methods, licences and the accessibility statement.
+    /// Sources, methods and licences.
     About,
+    /// The accessibility statement.
+    Accessibility,
 }
 
 /// The level of area an indicator is compared across.
@@ -101,6 +103,7 @@ impl Word for View {
         (View::Map, "map"),
         (View::Challenges, "challenges"),
         (View::About, "about"),
+        (View::Accessibility, "accessibility"),
     ];
 }
 
