@@ -6,12 +6,15 @@ use outcomes_charts::area_comparison::AreaComparison;
 use outcomes_charts::bar_chart::{area_bar_option, bar_chart_height};
 use outcomes_charts::summary::summarise;
 
+use outcomes_core::model::IndicatorMeta;
+
 use crate::components::area_table::AreaTable;
+use crate::components::chart_block::source_line;
 use crate::components::echart::EChart;
 
 /// The breakdown of one indicator for one area and period.
 #[component]
-pub fn BreakdownSection(view: AreaComparison) -> impl IntoView {
+pub fn BreakdownSection(view: AreaComparison, indicator: IndicatorMeta) -> impl IntoView {
     let area = view
         .benchmark
         .as_ref()
@@ -37,6 +40,7 @@ pub fn BreakdownSection(view: AreaComparison) -> impl IntoView {
             <div class="chart-frame" style:height=height>
                 <EChart option summary testid="breakdown-chart" />
             </div>
+            <p class="source">{source_line(&indicator)}</p>
             <AreaTable view caption testid="breakdown-table" />
         </section>
     }

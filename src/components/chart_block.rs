@@ -48,7 +48,6 @@ pub fn ChartBlock(
         let level = view.with(|v| v.level);
         provisional_lookups_at(&lookups, level)
     });
-    let source = indicator.source.clone();
     let url = UrlState::get();
     let embedded = move || url.0.with(|p| p.state.embed);
     let full_view = move || {
@@ -70,10 +69,7 @@ pub fn ChartBlock(
             <div class="chart-frame" style:height=move || format!("{}px", view.with(|v| bar_chart_height(v.rows.len())))>
                 <EChart option summary testid="area-chart" />
             </div>
-            <p class="source" data-testid="source">
-                "Source: " {source.name.clone()} ", " {source.publisher.clone()} ". "
-                {source.licence.clone()} "."
-            </p>
+            <p class="source" data-testid="source">{source_line(&indicator)}</p>
             {move || embedded().then(|| view! {
                 <p class="full-view"><a href=full_view target="_top">"See this chart in the Tower Hamlets outcomes explorer"</a></p>
             })}
@@ -112,6 +108,15 @@ fn AboutIndicator(indicator: IndicatorMeta) -> impl IntoView {
                 </dl>
             </details>
     }
+}
+
+/// "Source: name, publisher. Licence." under every chart.
+pub fn source_line(indicator: &IndicatorMeta) -> String {
+    let source = &indicator.source;
+    format!(
+        "Source: {}, {}. {}.",
+        source.name, source.publisher, source.licence
+    )
 }
 
 /// The provisional lookups behind figures at `level`: those that place areas into areas of

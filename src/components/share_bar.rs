@@ -10,7 +10,7 @@ use outcomes_charts::export::{citation, comparison_csv, file_stem, framed_for_im
 use outcomes_core::model::IndicatorMeta;
 use outcomes_state::{write_pinned, State, View};
 
-use crate::components::chart_block::level_name;
+use crate::components::chart_block::{level_name, source_line};
 use crate::download::{save_data_url, save_text};
 use crate::echarts::{render_image, ImageFormat};
 use crate::state::{url_level, UrlState};
@@ -34,8 +34,8 @@ pub fn ShareBar(
     let status = RwSignal::new(String::new());
     let dialog = NodeRef::<Dialog>::new();
     let source_line = format!(
-        "Source: {}, {}. {}. Tower Hamlets outcomes explorer.",
-        indicator.source.name, indicator.source.publisher, indicator.source.licence
+        "{} Tower Hamlets outcomes explorer.",
+        source_line(&indicator)
     );
     let can_share = web_sys::window()
         .map(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))

@@ -12,6 +12,7 @@ use outcomes_charts::trend::{
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_state::State;
 
+use crate::components::chart_block::source_line;
 use crate::components::echart::EChart;
 use crate::state::{href, UrlState};
 
@@ -33,6 +34,20 @@ pub fn TrendSection(
         }
     });
     let summary = Signal::derive(move || view.with(trend_summary));
+    let subtitle = {
+        let (first, last) = (
+            shard.periods.first().cloned(),
+            shard.periods.last().cloned(),
+        );
+        let unit = indicator.unit.clone();
+        match (first, last) {
+            (Some(first), Some(last)) if first != last => {
+                format!("{unit}, {first} to {last}, with 95% confidence intervals")
+            }
+            (Some(only), _) => format!("{unit}, {only}"),
+            _ => unit,
+        }
+    };
     let option = Signal::derive(move || view.with(trend_option));
     let toggles = move || {
         let state = url.state();
@@ -77,11 +92,13 @@ pub fn TrendSection(
     view! {
         <section class="trend" aria-labelledby="trend-title" data-testid="trend">
             <h2 id="trend-title">{format!("{} over time", indicator.title)}</h2>
+            <p class="subtitle" data-testid="trend-subtitle">{subtitle}</p>
             <p class="summary" data-testid="trend-summary">{move || summary.get()}</p>
             <nav aria-label="Areas shown over time" class="toggles" data-testid="trend-areas">
                 <ul>{toggles}</ul>
             </nav>
             <EChart option summary testid="trend-chart" class="trend-chart" />
+            <p class="source">{source_line(&indicator)}</p>
             <TrendTable view=view.into() />
         </section>
     }

@@ -213,7 +213,7 @@ fn IndicatorBody(
                 <ChartBlock indicator=indicator.clone() view lookups />
                 {(!embedded).then(|| view! {
                     <TrendSection manifest=manifest.clone() indicator=indicator.clone() shard=shard.clone() level />
-                    {breakdown_comparison(&manifest, &indicator, &shard).map(|view| view! { <BreakdownSection view /> })}
+                    {breakdown_comparison(&manifest, &indicator, &shard).map(|view| view! { <BreakdownSection view indicator=indicator.clone() /> })}
                 })}
             }
                 .into_any()
