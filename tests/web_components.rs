@@ -35,6 +35,7 @@ fn two_localities() -> AreaComparison {
         denominator: Some(10000.0),
         vs_benchmark,
         highlight: false,
+        trend: None,
     };
     AreaComparison {
         indicator_title: "Smoking".into(),
@@ -85,7 +86,7 @@ async fn table_lists_each_area_then_the_borough_with_rounded_values() {
     );
     assert_eq!(
         texts(&root, "tbody tr:first-child td"),
-        ["18.3", "17.8 to 18.8", "1,234", "10,000", "Worse"]
+        ["18.3", "17.8 to 18.8", "1,234", "10,000", "Worse", "Not calculated"]
     );
     assert_eq!(texts(&root, "caption"), ["Smoking by locality, 2023/24"]);
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use outcomes_charts::area_comparison::AreaComparison;
 use outcomes_charts::format::{count, decimal};
 use outcomes_charts::summary::comparison_word;
+use outcomes_core::trend::TrendResult;
 
 /// One row per area, with its interval, count, denominator and comparison, then the
 /// benchmarks drawn as reference lines.
@@ -37,6 +38,7 @@ pub fn AreaTable(
                         <th scope="col" class="num">"Count"</th>
                         <th scope="col" class="num">"Denominator"</th>
                         <th scope="col">{compared_with}</th>
+                        <th scope="col">"Recent trend"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -57,6 +59,7 @@ pub fn AreaTable(
                                             <td class="num">{row.count.map(count).unwrap_or_default()}</td>
                                             <td class="num">{row.denominator.map(count).unwrap_or_default()}</td>
                                             <td>{comparison_word(row.vs_benchmark)}</td>
+                                            <td>{row.trend.map_or("Not calculated", TrendResult::describe)}</td>
                                         </tr>
                                     }
                                 })
@@ -72,7 +75,7 @@ pub fn AreaTable(
                                         <tr class="benchmark" data-area=b.code.clone()>
                                             <th scope="row">{format!("{} (benchmark)", b.name)}</th>
                                             <td class="num" data-testid="value">{decimal(b.value)}</td>
-                                            <td colspan="4">"Shown as a reference line"</td>
+                                            <td colspan="5">"Shown as a reference line"</td>
                                         </tr>
                                     }
                                 })

@@ -164,6 +164,7 @@ fn IndicatorCard(indicator: IndicatorMeta, manifest: Arc<Manifest>) -> impl Into
                 " in Tower Hamlets, " {latest.period.clone()}
             </p>
             <ul class="comparisons">{comparisons}</ul>
+            {latest.trend.map(|t| view! { <p class="trend-line" data-testid="headline-trend">"Recent trend: " {t.describe()}</p> })}
         }
     });
     view! {

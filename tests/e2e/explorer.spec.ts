@@ -46,6 +46,9 @@ test('overview lists the domains and the borough headline of each indicator', as
   const card = page.locator('[data-indicator="91547"]');
   await expect(card.getByTestId('headline-value')).toHaveText(`${smoking.latest.value.toFixed(1)}%`);
   await expect(card).toContainText(smoking.latest.period);
+  // The borough's recent trend, where five consecutive years allow one, in words.
+  expect(smoking.latest.trend).toBe('decreasing_and_getting_better');
+  await expect(card.getByTestId('headline-trend')).toHaveText('Recent trend: Decreasing and getting better');
 });
 
 test('an indicator is reached by a link and its choices are links too', async ({ page }) => {

@@ -5,6 +5,7 @@ use outcomes_core::model::{
     AreaLevel, ComparisonResult, IndicatorMeta, Interval, Manifest, Shard, BOROUGH_CODE,
     ENGLAND_CODE, LONDON_CODE,
 };
+use outcomes_core::trend::TrendResult;
 use outcomes_state::Sort;
 
 /// One area's bar.
@@ -20,6 +21,8 @@ pub struct AreaRow {
     pub vs_benchmark: ComparisonResult,
     /// Tower Hamlets among its peers: drawn and listed so it stands out.
     pub highlight: bool,
+    /// The recent trend ending in this period, where the data has one.
+    pub trend: Option<TrendResult>,
 }
 
 /// A benchmark drawn as a reference line.
@@ -85,6 +88,7 @@ pub fn area_comparison(
                     .find(|c| c.benchmark == benchmark)
                     .map_or(ComparisonResult::NotCompared, |c| c.result),
                 highlight: level == AreaLevel::Borough && area.code == BOROUGH_CODE,
+                trend: point.trend,
             }),
             None => missing.push(area.name.clone()),
         }

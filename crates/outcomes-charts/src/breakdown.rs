@@ -39,6 +39,7 @@ pub fn breakdown_comparison(
             // The source publishes no intervals for these groups, so none is compared.
             vs_benchmark: ComparisonResult::NotCompared,
             highlight: false,
+            trend: None,
         })
         .collect();
     let whole = shard

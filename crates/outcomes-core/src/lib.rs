@@ -8,3 +8,4 @@ pub mod compare;
 pub mod disclosure;
 pub mod model;
 pub mod stats;
+pub mod trend;

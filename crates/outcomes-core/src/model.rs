@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::trend::TrendResult;
+
 /// The schema version this build writes and understands. A file with a newer version was
 /// written by a newer data tool and must not be guessed at.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -245,6 +247,8 @@ pub struct KeyValue {
     pub ci95: Option<Interval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparisons: Vec<Comparison>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trend: Option<TrendResult>,
 }
 
 /// The borough's latest value of an indicator and how it compares.
@@ -253,6 +257,9 @@ pub struct LatestSummary {
     pub period: String,
     pub value: f64,
     pub comparisons: Vec<Comparison>,
+    /// The recent trend ending in this period, where five consecutive periods allow one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trend: Option<TrendResult>,
 }
 
 /// `public/data/indicators/<id>.json`: every value of one indicator.
@@ -345,6 +352,10 @@ pub struct DataPoint {
     /// clearly, or why a value is not published).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The recent trend ending in this period (`crate::trend`), only on the area's latest
+    /// period and only where five consecutive periods of counts allow one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trend: Option<TrendResult>,
 }
 
 /// The result of comparing an area with one benchmark area.

@@ -93,6 +93,7 @@ pub fn points(
                 suppressed: None,
                 comparisons: Vec::new(),
                 note: None,
+                trend: None,
             },
         );
     }
@@ -119,6 +120,7 @@ pub fn points(
                 suppressed: None,
                 comparisons: Vec::new(),
                 note: obs.note.clone(),
+                trend: None,
             });
     }
     Ok(points.into_values().collect())

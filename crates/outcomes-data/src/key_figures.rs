@@ -60,6 +60,7 @@ pub fn key_figures(values: &[DataPoint], areas: &Areas) -> Option<KeyFigures> {
                 value: point.value?,
                 ci95: point.ci95,
                 comparisons: point.comparisons.clone(),
+                trend: point.trend,
             })
         })
         .collect();

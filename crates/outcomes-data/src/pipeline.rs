@@ -15,7 +15,7 @@ use crate::observation::Observation;
 use crate::publisher::{IndicatorDef, InputFormat, Publisher};
 use crate::{
     aggregate, benchmark, boundaries, fingertips, headline, health, key_figures, lookup,
-    lsoa_decile, suppression, tabular, tidy, write,
+    lsoa_decile, suppression, tabular, tidy, trends, write,
 };
 
 /// Everything a build publishes, before encoding.
@@ -117,6 +117,7 @@ fn build_indicator(
     }
     // Comparisons use full precision, as Fingertips does; rounding is for display.
     benchmark::apply(&mut points, &publisher.areas, def.meta.polarity);
+    trends::apply(&mut points, &def.meta);
     let values: Vec<_> = points.into_iter().map(write::rounded).collect();
 
     let periods: Vec<String> = values
@@ -133,6 +134,7 @@ fn build_indicator(
                 period: p.period.clone(),
                 value: p.value?,
                 comparisons: p.comparisons.clone(),
+                trend: p.trend,
             })
         })
         .max_by(|a, b| a.period.cmp(&b.period));

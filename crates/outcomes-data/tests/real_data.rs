@@ -338,3 +338,32 @@ fn the_manifest_carries_levels_and_key_figures_for_the_first_view() {
     assert_eq!(key.period, "2020");
     assert!(key.value("E09000030").is_some() && key.value("E92000001").is_some());
 }
+
+#[test]
+fn smoking_in_the_borough_has_a_recent_trend_and_short_series_have_none() {
+    use outcomes_core::trend::TrendResult;
+    let Some(output) = output() else { return };
+    let smoking = output
+        .manifest
+        .indicators
+        .iter()
+        .find(|i| i.id == "91547")
+        .unwrap();
+    let latest = smoking.latest.as_ref().unwrap();
+    // 2019/20 to 2023/24 are five consecutive years of counts, and smoking fell.
+    assert_eq!(latest.period, "2023/24");
+    assert_eq!(latest.trend, Some(TrendResult::DecreasingAndGettingBetter));
+    // Localities have two years of practice counts: no trend.
+    let shard = shard(output, "91547");
+    assert!(shard
+        .values
+        .iter()
+        .filter(|p| p.area.starts_with("THT-LOC"))
+        .all(|p| p.trend.is_none()));
+    // Only an area's latest point carries a trend.
+    assert!(shard
+        .values
+        .iter()
+        .filter(|p| p.area == "E09000030" && p.period != "2023/24")
+        .all(|p| p.trend.is_none()));
+}
