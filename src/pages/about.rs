@@ -103,6 +103,13 @@ pub fn AboutPage(manifest: Arc<Manifest>) -> impl IntoView {
                 "or “lower” where neither is better. Comparisons are shown in words and symbols "
                 "(▲ better, ● similar, ▼ worse) as well as colour."
             </p>
+            <h3>"Recent trends"</h3>
+            <p>
+                "A recent trend is shown only where an area has figures for five consecutive years. "
+                "A statistical test for a steady rise or fall over those five years decides whether "
+                "the change is real (at the 99.8% level); otherwise the trend is “no significant "
+                "change”. Trends are calculated for percentages only."
+            </p>
             <h3>"Keeping people anonymous"</h3>
             <p>
                 "Only published, anonymised statistics are used. Before anything is published here, "
