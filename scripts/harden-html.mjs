@@ -32,6 +32,24 @@ export const POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+// Defines window.thtLoadECharts(): one promise per page, resolved when the ECharts script has
+// run, rejected if it cannot be loaded or is not the file that was built (integrity).
+const ECHARTS_LOADER = `const echartsMeta = document.querySelector('meta[name="tht-echarts"]');
+window.thtLoadECharts = () => {
+  window.thtECharts ??= new Promise((resolve, reject) => {
+    if (globalThis.echarts) return resolve();
+    const script = document.createElement('script');
+    script.src = echartsMeta.content;
+    script.integrity = echartsMeta.dataset.integrity;
+    script.onload = () => resolve();
+    script.onerror = () => { window.thtECharts = undefined; reject(new Error('The chart library could not be loaded.')); };
+    document.head.append(script);
+  });
+  return window.thtECharts;
+};
+const firstView = new URLSearchParams(location.search).get('view');
+if (firstView === 'indicator' || firstView === 'map') window.thtLoadECharts().catch(() => {});`;
+
 function fail(message) {
   console.error(`harden-html: ${message}`);
   process.exit(1);
@@ -74,6 +92,19 @@ code = code.replace(
   wasmPath,
   `module_or_path: new Request('${wasmRef[1]}', { integrity: '${wasmIntegrity}' })`,
 );
+// ECharts is only needed once a chart is drawn, and the overview draws none: take its script
+// out of the page and let the app load it (with the same integrity) when a chart needs it.
+// Views that draw a chart at once start loading it here, alongside the wasm.
+const echartsTag = /<script\b[^>]*\bsrc="([^"]*echarts-[0-9a-f]+\.js)"[^>]*><\/script>/i;
+const echarts = html.match(echartsTag);
+if (!echarts) fail('no ECharts script in index.html; has index.html changed?');
+const echartsIntegrity = sri(readFileSync(join(dist, localPath(echarts[1]))));
+html = html.replace(
+  echarts[0],
+  `<meta name="tht-echarts" content="${echarts[1]}" data-integrity="${echartsIntegrity}" />`,
+);
+code = `${ECHARTS_LOADER}
+${code}`;
 const name = `init-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dist, name), code);
 // The module's imports are relative to its own URL, the wasm path to the page's: both are the

@@ -15,6 +15,8 @@ const DATA_DIR: &str = "data";
 pub enum LoadError {
     #[error("The data file {file} could not be reached. Check your connection and try again.")]
     Network { file: String },
+    #[error("The chart library could not be loaded. Check your connection and try again.")]
+    ChartLibrary,
     #[error("The data file {file} is missing from this site (the server answered {status}).")]
     Missing { file: String, status: u16 },
     #[error("The data file {file} is damaged and cannot be read ({detail}).")]

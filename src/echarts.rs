@@ -57,6 +57,32 @@ extern "C" {
     fn vertical_whisker_renderer() -> js_sys::Function;
 }
 
+/// Makes sure the ECharts library has run. The built site leaves it out of the page (the
+/// overview draws no chart) and `index.html`'s loader defines `thtLoadECharts()` to fetch it
+/// with its integrity; in development (`trunk serve`) the page loads it directly.
+pub async fn load_library() -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    if js_sys::Reflect::has(&window, &"echarts".into()).unwrap_or(false) {
+        return Ok(());
+    }
+    let loader = js_sys::Reflect::get(&window, &"thtLoadECharts".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("The chart library is missing from this page.")?;
+    let promise = loader
+        .call0(&window)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or("The chart library could not be started.")?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| {
+            "The chart library could not be loaded. Check your connection and try again."
+                .to_string()
+        })
+}
+
 /// The formats a chart can be saved in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImageFormat {

@@ -86,7 +86,14 @@ async fn table_lists_each_area_then_the_borough_with_rounded_values() {
     );
     assert_eq!(
         texts(&root, "tbody tr:first-child td"),
-        ["18.3", "17.8 to 18.8", "1,234", "10,000", "Worse", "Not calculated"]
+        [
+            "18.3",
+            "17.8 to 18.8",
+            "1,234",
+            "10,000",
+            "Worse",
+            "Not calculated"
+        ]
     );
     assert_eq!(texts(&root, "caption"), ["Smoking by locality, 2023/24"]);
 }

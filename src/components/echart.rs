@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::ResizeObserver;
 
-use crate::echarts::Instance;
+use crate::echarts::{load_library, Instance};
 
 /// A live resize observer and the callback it calls, kept together so both are dropped
 /// together when the chart leaves the page.
@@ -39,9 +39,19 @@ pub fn EChart(
     // The latest option, kept until the container has a size: ECharts cannot lay out a map
     // in a box of zero size (it throws), and a chart drawn at zero size would be blank.
     let pending = StoredValue::new_local(None::<serde_json::Value>);
+    // The chart library arrives on demand (see `load_library`); until then nothing is drawn.
+    let library = RwSignal::new(None::<Result<(), String>>);
+    let load = move || {
+        library.set(None);
+        leptos::task::spawn_local(async move { library.set(Some(load_library().await)) });
+    };
+    load();
 
     Effect::new(move |_| {
         let chart = option.get();
+        if !matches!(library.get(), Some(Ok(()))) {
+            return;
+        }
         let Some(element) = container.get() else {
             return;
         };
@@ -81,7 +91,18 @@ pub fn EChart(
         });
     });
 
+    let failed = move || match library.get() {
+        Some(Err(message)) => Some(view! {
+            <div class="alert" role="alert">
+                <p>{message}</p>
+                <button type="button" class="button" on:click=move |_| load()>"Try again"</button>
+            </div>
+        }),
+        _ => None,
+    };
+
     view! {
+        {failed}
         <div
             node_ref=container
             class=format!("chart {class}")

@@ -16,7 +16,8 @@ use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::url_notice::UrlNotice;
 use crate::data::load_boundaries;
-use crate::echarts::register_map;
+use crate::data::LoadError;
+use crate::echarts::{load_library, register_map};
 use crate::shards::ShardCache;
 use crate::state::{href, UrlState};
 
@@ -58,6 +59,9 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
             async move {
                 let Some(path) = path else { return Ok(false) };
                 let geo_json = load_boundaries(&path).await?;
+                load_library().await.map_err(|_| LoadError::Network {
+                    file: "the chart library".to_string(),
+                })?;
                 register_map(WARD_MAP, &geo_json);
                 Ok(true)
             }

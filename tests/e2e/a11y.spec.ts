@@ -135,7 +135,7 @@ test('motion is off for people who ask for less', async ({ page }) => {
   const animated = await page.evaluate(() => {
     const element = document.querySelector('[data-testid="area-chart"]') as HTMLElement;
     // @ts-expect-error the page's own global
-    return globalThis.echarts.getInstanceByDom(element).getOption().animation;
+    return globalThis.echarts?.getInstanceByDom(element).getOption().animation;
   });
   expect(animated).toBe(false);
 });

@@ -11,7 +11,7 @@ async function bars(page: Page): Promise<{ categories: string[]; values: number[
   return page.evaluate(() => {
     const element = document.querySelector('[data-testid="area-chart"]') as HTMLElement | null;
     // @ts-expect-error the page's own global, set by the bundled echarts.js
-    const chart = element && globalThis.echarts.getInstanceByDom(element);
+    const chart = element && globalThis.echarts?.getInstanceByDom(element);
     if (!chart) return { categories: [], values: [] };
     const option = chart.getOption();
     const data = option.series.find((s: { id: string }) => s.id === 'values').data;
@@ -199,7 +199,7 @@ test('the trend shows the borough and its benchmarks over time, and areas can be
     page.evaluate(() => {
       const element = document.querySelector('[data-testid="trend-chart"]') as HTMLElement | null;
       // @ts-expect-error the page's own global
-      const chart = element && globalThis.echarts.getInstanceByDom(element);
+      const chart = element && globalThis.echarts?.getInstanceByDom(element);
       if (!chart) return [] as { id: string; data: (number | null)[] }[];
       return chart
         .getOption()
@@ -234,7 +234,7 @@ test('the map shades each ward by the published value, with a key in words and a
     page.evaluate(() => {
       const element = document.querySelector('[data-testid="ward-map"]') as HTMLElement | null;
       // @ts-expect-error the page's own global
-      const chart = element && globalThis.echarts.getInstanceByDom(element);
+      const chart = element && globalThis.echarts?.getInstanceByDom(element);
       if (!chart) return [] as { name: string; value: number }[];
       return chart.getOption().series[0].data.map((d: { code: string; value: number }) => ({ name: d.code, value: d.value }));
     });
@@ -265,7 +265,7 @@ test('where the source splits an indicator by group, the inequalities chart show
     page.evaluate(() => {
       const element = document.querySelector('[data-testid="breakdown-chart"]') as HTMLElement | null;
       // @ts-expect-error the page's own global
-      const chart = element && globalThis.echarts.getInstanceByDom(element);
+      const chart = element && globalThis.echarts?.getInstanceByDom(element);
       return chart ? (chart.getOption().series[0].data as number[]) : [];
     });
   await expect.poll(async () => (await drawn()).length).toBe(groups.length);

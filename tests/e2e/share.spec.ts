@@ -10,7 +10,7 @@ const bars = (page: Page) =>
   page.evaluate(() => {
     const element = document.querySelector('[data-testid="area-chart"]') as HTMLElement | null;
     // @ts-expect-error the page's own global, set by the bundled echarts.js
-    const chart = element && globalThis.echarts.getInstanceByDom(element);
+    const chart = element && globalThis.echarts?.getInstanceByDom(element);
     if (!chart) return { categories: [] as string[], values: [] as number[] };
     const option = chart.getOption();
     const data = option.series.find((s: { id: string }) => s.id === 'values').data;

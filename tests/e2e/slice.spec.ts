@@ -31,7 +31,7 @@ async function drawnOption(page: Page) {
   return page.evaluate(() => {
     const element = document.querySelector('[data-testid="area-chart"]') as HTMLElement | null;
     // @ts-expect-error the page's own global, set by the bundled echarts.js
-    const chart = element && globalThis.echarts.getInstanceByDom(element);
+    const chart = element && globalThis.echarts?.getInstanceByDom(element);
     if (!chart) return { categories: [], bars: [], whiskers: [], reference: NaN, canvas: false };
     const option = chart.getOption();
     return {
@@ -124,4 +124,32 @@ test.describe('smoking prevalence by locality', () => {
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
   });
+});
+
+test('the overview draws no chart, so it does not load the chart library', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto('./');
+  await expect(page.getByTestId('tartan')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((s) => /echarts-/.test(s))).toEqual([]);
+  // Following a link to a chart loads it then, and the chart draws.
+  await page.locator('[data-indicator="91547"]').getByRole('link').click();
+  await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
+  expect(scripts.filter((s) => /echarts-/.test(s))).toHaveLength(1);
+});
+
+test('if the chart library cannot be loaded, the page says so and retries', async ({ page }) => {
+  await page.route('**/echarts-*.js', (route) => route.abort());
+  await page.goto('./?view=indicator&indicator=91547');
+  // Each chart on the page says so; the bar chart comes first.
+  const alert = page.getByRole('alert').filter({ hasText: 'chart library' }).first();
+  await expect(alert).toContainText('The chart library could not be loaded');
+  // The table and summary still give the figures.
+  await expect(page.getByTestId('area-table')).toBeVisible();
+  await page.unroute('**/echarts-*.js');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
 });
