@@ -7,5 +7,6 @@ pub mod data;
 pub mod download;
 pub mod echarts;
 pub mod pages;
+pub mod panic_notice;
 pub mod shards;
 pub mod state;
