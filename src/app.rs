@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use outcomes_core::model::Manifest;
-use outcomes_state::View;
+use outcomes_state::{Lang, View};
 
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::share_bar::HEIGHT_MESSAGE;
@@ -130,8 +130,16 @@ fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // `lang=bn` is a valid choice whose interface is not written yet: say so plainly rather
+    // than pretend (the accessibility statement lists it as a known issue).
+    let bengali = move || url.0.with(|p| p.state.lang == Lang::Bn);
     view! {
         <UrlNotice problems=link_problems />
+        {move || bengali().then(|| view! {
+            <p class="notice" role="status" data-testid="lang-notice">
+                "The Bengali version of this site is being prepared, so for now it is shown in English."
+            </p>
+        })}
         {move || {
             let manifest = manifest.clone();
             match view.get() {

@@ -166,3 +166,9 @@ test('printing gives A4 pages with the chart, its source and the page address', 
   // A4 is 210 x 297 mm, 595 x 842 points (Chromium rounds to 8.27 x 11.7 inches).
   expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[56](\.\d+)? 84[23](\.\d+)?\]/);
 });
+
+test('asking for Bengali says plainly that the Bengali version is not ready yet', async ({ page }) => {
+  await page.goto('./?view=indicator&indicator=91547&lang=bn');
+  await expect(page.getByTestId('lang-notice')).toContainText('Bengali version of this site is being prepared');
+  await expect.poll(async () => (await bars(page)).values.length).toBe(4);
+});
