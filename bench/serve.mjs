@@ -11,6 +11,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 
+import { CONTENT_TYPES as types } from '../tests/e2e/mime.mjs';
+
 const [port = '4180', ...mounts] = process.argv.slice(2);
 if (mounts.length === 0) {
   console.error('usage: node bench/serve.mjs <port> <prefix>=<folder> [...]');
@@ -22,20 +24,6 @@ const routes = mounts.map((m) => {
   return { prefix: prefix.endsWith('/') ? prefix : `${prefix}/`, base: resolve(m.slice(at + 1)) };
 });
 
-// As tests/e2e/serve.mjs.
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 // What hosts compress: text and wasm (GitHub Pages, Netlify, Cloudflare, nginx with
 // gzip_types for application/wasm). Images and fonts are compressed already.
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt']);
