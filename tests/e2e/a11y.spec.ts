@@ -139,3 +139,22 @@ test('motion is off for people who ask for less', async ({ page }) => {
   });
   expect(animated).toBe(false);
 });
+
+// WCAG 1.4.10 and 1.4.4: at 320 CSS pixels, and with text at 200%, nothing is lost and only
+// tables scroll sideways (inside their own box).
+for (const [name, link] of views) {
+  test(`${name} reflows at 320 px and with text at 200%`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(link);
+    await settled(page);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 640, height: 800 });
+    // Through the CSS object model, which the page's style policy allows.
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // The main heading is still whole on screen.
+    const h1 = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(h1 === null || h1.x + h1.width <= 640).toBe(true);
+  });
+}
