@@ -131,7 +131,7 @@ fn provisional_lookups_at(lookups: &[(Lookup, Vec<AreaLevel>)], level: AreaLevel
 
 /// Says which of the lookups behind these figures nobody has officially published.
 #[component]
-fn ProvisionalNotice(lookups: Vec<Lookup>) -> impl IntoView {
+pub fn ProvisionalNotice(lookups: Vec<Lookup>) -> impl IntoView {
     view! {
         <div class="notice" data-testid="provisional-notice">
             <p>

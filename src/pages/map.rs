@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use outcomes_charts::area_comparison::periods_at;
 use outcomes_charts::choropleth::{map_option, map_summary, map_view, MapView, WARD_MAP};
 use outcomes_charts::format::decimal;
-use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest};
+use outcomes_core::model::{AreaLevel, IndicatorMeta, Lookup, LookupStatus, Manifest};
 use outcomes_state::State;
 
+use crate::components::chart_block::ProvisionalNotice;
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
@@ -115,6 +116,13 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                             <LoadErrorMessage error retry=Callback::new(move |_| shard.refetch()) />
                         }.into_any(),
                         (Ok(true), Ok(Some(shard)), Some(indicator)) => {
+                            let provisional: Vec<Lookup> = indicator
+                                .lookups
+                                .iter()
+                                .filter_map(|id| manifest.lookup(id))
+                                .filter(|l| l.status == LookupStatus::Provisional)
+                                .cloned()
+                                .collect();
                             let periods = periods_at(&manifest, &shard, AreaLevel::Ward);
                             let period = Memo::new({
                                 let periods = periods.clone();
@@ -129,7 +137,11 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                                 let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
                                 move |_| period.with(|p| map_view(&manifest, &indicator, &shard, p))
                             });
-                            view! { <MapBlock indicator view=view.into() periods period=period.into() attribution /> }.into_any()
+                            view! {
+                                {(!provisional.is_empty()).then(|| view! { <ProvisionalNotice lookups=provisional /> })}
+                                <MapBlock indicator view=view.into() periods period=period.into() attribution />
+                            }
+                                .into_any()
                         }
                         _ => view! { <p role="status">"No indicator has ward figures to map yet."</p> }.into_any(),
                     }

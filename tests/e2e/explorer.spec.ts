@@ -248,11 +248,17 @@ test('the map shades each ward by the published value, with a key in words and a
   await expect(page.getByTestId('map-legend')).toContainText('Lowest:');
   await expect(page.getByTestId('map-table').locator('tbody tr')).toHaveCount(wards.length);
   await expect(page.getByTestId('map-summary')).toContainText(latest);
+  // IMD 2019 wards come from the official LSOA to ward lookup: nothing provisional to say.
+  await expect(page.getByTestId('provisional-notice')).toHaveCount(0);
   // Another mappable indicator is one link away.
   if (mappable.length > 1) {
     await page.getByTestId('map-indicator').getByRole('link', { name: mappable[1].title }).click();
     await expect(page).toHaveURL(new RegExp(`indicator=${mappable[1].id}`));
-    await expect(page.getByRole('heading', { level: 2 })).toContainText(mappable[1].title);
+    await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(mappable[1].title);
+    // IMD 2025 wards rest on a best-fit LSOA to ward lookup that is not official: the map says so.
+    if (mappable[1].lookups.some((l: string) => manifest.lookups.find((x: { id: string; status: string }) => x.id === l)?.status === 'provisional')) {
+      await expect(page.getByTestId('provisional-notice')).toBeVisible();
+    }
   }
 });
 
