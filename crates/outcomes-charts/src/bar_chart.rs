@@ -13,6 +13,8 @@ use charming::element::{
 use charming::series::{Bar, Custom};
 use charming::{component::Aria, Chart};
 
+use outcomes_core::model::round_published;
+
 use crate::area_comparison::{AreaComparison, AreaRow};
 use crate::format::decimal;
 use crate::summary::summarise;
@@ -78,11 +80,11 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
             // label so it stands out without relying on colour.
             if r.highlight {
                 DataPoint::from(
-                    DataPointItem::new(round(r.value))
+                    DataPointItem::new(round_published(r.value))
                         .item_style(ItemStyle::new().color(HIGHLIGHT_COLOUR)),
                 )
             } else {
-                DataPoint::from(round(r.value))
+                DataPoint::from(round_published(r.value))
             }
         })
         .collect();
@@ -94,8 +96,8 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
             r.ci95.map(|ci| {
                 DataPoint::from(CompositeValue::Array(vec![
                     CompositeValue::from(i as f64),
-                    CompositeValue::from(round(ci.lower)),
-                    CompositeValue::from(round(ci.upper)),
+                    CompositeValue::from(round_published(ci.lower)),
+                    CompositeValue::from(round_published(ci.upper)),
                 ]))
             })
         })
@@ -156,7 +158,7 @@ fn reference_lines(view: &AreaComparison) -> MarkLine {
             MarkLineVariant::Simple(
                 MarkLineData::new()
                     .name(reference.name.as_str())
-                    .x_axis(round(reference.value))
+                    .x_axis(round_published(reference.value))
                     .label(
                         // The category axis runs top to bottom (inverse), so the line's start
                         // is its top: labels sit above the bars, clear of the value axis.
@@ -207,9 +209,4 @@ fn category_label(row: &AreaRow) -> String {
 /// Axis text large and dark enough to read on a phone (ECharts' default grey is 12 px).
 fn axis_label() -> AxisLabel {
     AxisLabel::new().color(MUTED_INK).font_size(14)
-}
-
-/// Values go to the chart at the precision the data is published with.
-fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }

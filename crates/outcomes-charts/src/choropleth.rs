@@ -3,7 +3,7 @@
 //! no usable map series, so the option is written as JSON here; it is still a pure function
 //! of the data, tested on the host.
 
-use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_core::model::{round_published, AreaLevel, IndicatorMeta, Manifest, Shard};
 use serde_json::{json, Value};
 
 use crate::bar_chart::TOOLTIP_RENDER_MODE;
@@ -145,7 +145,7 @@ pub fn map_option(view: &MapView) -> Value {
         .map(|a| {
             json!({
                 "name": a.name,
-                "value": round(a.value),
+                "value": round_published(a.value),
                 "code": a.code,
                 "itemStyle": { "areaColor": view.bands[a.band].colour },
             })
@@ -171,8 +171,4 @@ pub fn map_option(view: &MapView) -> Value {
             "data": data,
         }],
     })
-}
-
-fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }

@@ -10,7 +10,8 @@ use charming::element::{
 use charming::series::{Custom, Line};
 use charming::Chart;
 use outcomes_core::model::{
-    IndicatorMeta, Interval, Manifest, Shard, BOROUGH_CODE, ENGLAND_CODE, LONDON_CODE,
+    round_published, IndicatorMeta, Interval, Manifest, Shard, BOROUGH_CODE, ENGLAND_CODE,
+    LONDON_CODE,
 };
 
 use crate::bar_chart::{quiet_whiskers, TOOLTIP_RENDER_MODE};
@@ -166,7 +167,7 @@ pub fn trend_chart(view: &TrendView) -> Chart {
         let values: Vec<DataPoint> = series
             .points
             .iter()
-            .map(|p| DataPoint::from(CompositeValue::from(p.map(|(v, _)| round(v)))))
+            .map(|p| DataPoint::from(CompositeValue::from(p.map(|(v, _)| round_published(v)))))
             .collect();
         chart = chart.series(
             Line::new()
@@ -192,8 +193,8 @@ pub fn trend_chart(view: &TrendView) -> Chart {
                 let ci = ci?;
                 Some(DataPoint::from(CompositeValue::Array(vec![
                     CompositeValue::from(x as f64),
-                    CompositeValue::from(round(ci.lower)),
-                    CompositeValue::from(round(ci.upper)),
+                    CompositeValue::from(round_published(ci.lower)),
+                    CompositeValue::from(round_published(ci.upper)),
                 ])))
             })
             .collect();
@@ -218,8 +219,4 @@ pub fn trend_option(view: &TrendView) -> serde_json::Value {
     option["tooltip"]["renderMode"] = serde_json::json!(TOOLTIP_RENDER_MODE);
     quiet_whiskers(&mut option);
     option
-}
-
-fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }

@@ -9,6 +9,17 @@ use crate::trend::TrendResult;
 /// written by a newer data tool and must not be guessed at.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Rounds to the 4 decimal places the explorer publishes, and never to "-0.0". The data tool
+/// rounds what it writes with this, and chart options round what they draw with it.
+pub fn round_published(x: f64) -> f64 {
+    let r = (x * 10_000.0).round() / 10_000.0;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
 /// The code of the borough every locality view is compared with.
 pub const BOROUGH_CODE: &str = "E09000030";
 /// The code of London region, a comparator.
@@ -429,4 +440,16 @@ pub struct Citation {
     pub publisher: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_keeps_four_places_and_no_negative_zero() {
+        assert_eq!(round_published(15.485_888_81), 15.4859);
+        assert_eq!(round_published(-0.000_01), 0.0);
+        assert!(round_published(-0.000_01).is_sign_positive());
+    }
 }

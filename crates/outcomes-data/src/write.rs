@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use outcomes_core::model::{BreakdownPoint, DataPoint, Interval};
+use outcomes_core::model::{round_published, BreakdownPoint, DataPoint, Interval};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -17,35 +17,24 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 /// The manifest's file name inside the output folder.
 pub const MANIFEST: &str = "manifest.json";
 
-/// Rounds to the 4 decimal places the explorer publishes.
-pub fn round4(x: f64) -> f64 {
-    let r = (x * 10_000.0).round() / 10_000.0;
-    // Never publish "-0.0".
-    if r == 0.0 {
-        0.0
-    } else {
-        r
-    }
-}
-
 /// A point with its value, interval limits and counts rounded (whole counts are unchanged;
 /// modelled counts with long fractions are shortened).
 pub fn rounded(mut point: DataPoint) -> DataPoint {
     let interval = |ci: Interval| Interval {
-        lower: round4(ci.lower),
-        upper: round4(ci.upper),
+        lower: round_published(ci.lower),
+        upper: round_published(ci.upper),
     };
-    point.value = point.value.map(round4);
+    point.value = point.value.map(round_published);
     point.ci95 = point.ci95.map(interval);
     point.ci998 = point.ci998.map(interval);
-    point.count = point.count.map(round4);
-    point.denominator = point.denominator.map(round4);
+    point.count = point.count.map(round_published);
+    point.denominator = point.denominator.map(round_published);
     point
 }
 
 /// A breakdown point with its value rounded.
 pub fn rounded_breakdown(mut point: BreakdownPoint) -> BreakdownPoint {
-    point.value = point.value.map(round4);
+    point.value = point.value.map(round_published);
     point
 }
 
@@ -148,16 +137,4 @@ fn stage(staging: &Path, files: &Files) -> Result<()> {
         fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rounding_keeps_four_places_and_no_negative_zero() {
-        assert_eq!(round4(15.485_888_81), 15.4859);
-        assert_eq!(round4(-0.000_01), 0.0);
-        assert!(round4(-0.000_01).is_sign_positive());
-    }
 }
