@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { wasmCrates } from './wasm-crates.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -56,16 +57,6 @@ const NETWORK = {
 };
 const CPU_SLOWDOWN = 4;
 const DEVICE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-// As tests/e2e/playwright.config.ts: Chromium as root, and quiet on a closed network.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LOAD_TIMEOUT = 240_000;
 /** The network counts as quiet once nothing has been in flight for this long. */
 const QUIET_MS = 1_500;
@@ -369,7 +360,7 @@ function machine(browserVersion) {
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     os: sh('sh', ['-c', '. /etc/os-release && echo "$PRETTY_NAME"']) || os.type(),
     chromium: browserVersion,
-    chromiumPath: EXECUTABLE,
+    chromiumPath: CHROMIUM_PATH,
     node: process.version,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     commit: `${sh('git', ['-C', root, 'rev-parse', '--short', 'HEAD'])}${status ? ' with uncommitted changes in the working tree' : ''}`,
@@ -742,7 +733,7 @@ const server = await startServer().catch((e) => {
 const base = `http://127.0.0.1:${opt.port}`;
 let browser;
 try {
-  browser = await chromium.launch({ executablePath: EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   const info = machine(browser.version());
   console.log(`bench: Chromium ${info.chromium}, ${info.nproc} cores, load ${info.load}; ${opt.runs} cold loads per page`);
 

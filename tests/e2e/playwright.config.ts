@@ -2,6 +2,7 @@
 // sub-path (and a second, deeper one, to show one build works anywhere), in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { OTHER_SITE, PORT as port, SITE } from './server';
 
 export default defineConfig({
@@ -13,17 +14,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: SITE,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: [
     {
