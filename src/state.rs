@@ -86,3 +86,25 @@ pub fn url_level(level: AreaLevel) -> Option<Level> {
         _ => None,
     }
 }
+
+/// What the link asked for, if there is such a thing, or the view's default with a note for
+/// the page to show: `find` looks the asked-for id up, `fallback` gives the default, `note`
+/// words what happened from the asked-for id and the default shown instead.
+pub fn chosen_or_default<T>(
+    asked: Option<&str>,
+    find: impl FnOnce(&str) -> Option<T>,
+    fallback: impl FnOnce() -> T,
+    note: impl FnOnce(&str, &T) -> String,
+) -> (T, Option<String>) {
+    let Some(id) = asked else {
+        return (fallback(), None);
+    };
+    match find(id) {
+        Some(found) => (found, None),
+        None => {
+            let shown = fallback();
+            let said = note(id, &shown);
+            (shown, Some(said))
+        }
+    }
+}

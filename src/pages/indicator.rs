@@ -21,32 +21,29 @@ use crate::components::trend_section::TrendSection;
 use crate::components::url_notice::UrlNotice;
 use crate::data::unknown_areas;
 use crate::shards::ShardCache;
-use crate::state::{area_level, href, url_level, UrlState};
+use crate::state::{area_level, chosen_or_default, href, url_level, UrlState};
 
 /// The indicator shown when the link names none: QOF smoking prevalence.
 const DEFAULT_INDICATOR: &str = "91547";
 
 /// Finds the indicator the URL names, or the default with a note saying why.
 fn chosen_indicator(manifest: &Manifest, state: &State) -> (Option<IndicatorMeta>, Option<String>) {
-    let fallback = || {
-        manifest
-            .indicator(DEFAULT_INDICATOR)
-            .or(manifest.indicators.first())
-            .cloned()
-    };
-    match state.indicator.as_deref() {
-        None => (fallback(), None),
-        Some(id) => match manifest.indicator(id) {
-            Some(found) => (Some(found.clone()), None),
-            None => (
-                fallback(),
-                Some(format!(
-                    "This site has no indicator “{id}”, so {} is shown.",
-                    fallback().map_or_else(|| "nothing".to_string(), |i| i.title)
-                )),
-            ),
+    chosen_or_default(
+        state.indicator.as_deref(),
+        |id| manifest.indicator(id).cloned().map(Some),
+        || {
+            manifest
+                .indicator(DEFAULT_INDICATOR)
+                .or(manifest.indicators.first())
+                .cloned()
         },
-    }
+        |id, shown| {
+            format!(
+                "This site has no indicator “{id}”, so {} is shown.",
+                shown.as_ref().map_or("nothing", |i| i.title.as_str())
+            )
+        },
+    )
 }
 
 /// Loads the chosen indicator's shard, then shows it.

@@ -13,7 +13,7 @@ use outcomes_state::{Level, State, View};
 
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::url_notice::UrlNotice;
-use crate::state::{href, view_state, UrlState};
+use crate::state::{chosen_or_default, href, view_state, UrlState};
 
 /// The locality profile page.
 #[component]
@@ -27,20 +27,17 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
         let localities = localities.clone();
         move |_| {
             url.0.with(|p| {
-                let asked = p.state.areas.first();
-                match asked {
-                    Some(code) if localities.iter().any(|(c, _)| c == code) => (code.clone(), None),
-                    Some(code) => (
-                        localities.first().map(|l| l.0.clone()).unwrap_or_default(),
-                        Some(format!(
-                            "There is no locality “{code}”, so the first is shown."
-                        )),
-                    ),
-                    None => (
-                        localities.first().map(|l| l.0.clone()).unwrap_or_default(),
-                        None,
-                    ),
-                }
+                chosen_or_default(
+                    p.state.areas.first().map(String::as_str),
+                    |code| {
+                        localities
+                            .iter()
+                            .find(|(c, _)| c == code)
+                            .map(|(c, _)| c.clone())
+                    },
+                    || localities.first().map(|l| l.0.clone()).unwrap_or_default(),
+                    |code, _| format!("There is no locality “{code}”, so the first is shown."),
+                )
             })
         }
     });

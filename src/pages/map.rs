@@ -20,7 +20,7 @@ use crate::data::load_boundaries;
 use crate::data::LoadError;
 use crate::echarts::{load_library, register_map};
 use crate::shards::ShardCache;
-use crate::state::{href, UrlState};
+use crate::state::{chosen_or_default, href, UrlState};
 
 /// The map page.
 #[component]
@@ -36,15 +36,15 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
     let chosen = Memo::new({
         let mappable = mappable.clone();
         move |_| {
-            url.0.with(|p| match p.state.indicator.as_deref() {
-                Some(id) => match mappable.iter().find(|i| i.id == id) {
-                    Some(found) => (Some(found.clone()), None),
-                    None => (
-                        mappable.first().cloned(),
-                        Some(format!("“{id}” has no ward figures to map, so the first indicator that has is shown.")),
-                    ),
-                },
-                None => (mappable.first().cloned(), None),
+            url.0.with(|p| {
+                chosen_or_default(
+                    p.state.indicator.as_deref(),
+                    |id| mappable.iter().find(|i| i.id == id).cloned().map(Some),
+                    || mappable.first().cloned(),
+                    |id, _| {
+                        format!("“{id}” has no ward figures to map, so the first indicator that has is shown.")
+                    },
+                )
             })
         }
     });

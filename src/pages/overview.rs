@@ -13,7 +13,7 @@ use outcomes_state::{State, View};
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::tartan::Tartan;
 use crate::components::url_notice::UrlNotice;
-use crate::state::{href, indicator_state, view_state, UrlState};
+use crate::state::{chosen_or_default, href, indicator_state, view_state, UrlState};
 
 /// The home page. With `domain` in the URL it shows that domain only; links to each domain
 /// (and back to all five) come first, so a domain is a link like every other choice.
@@ -23,15 +23,16 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
     let chosen = Memo::new({
         let manifest = manifest.clone();
         move |_| {
-            url.0.with(|p| match p.state.domain.as_deref() {
-                Some(id) if manifest.framework.domains.iter().any(|d| d.id == id) => {
-                    (Some(id.to_string()), None)
-                }
-                Some(id) => (
-                    None,
-                    Some(format!("There is no domain “{id}”, so all five are shown.")),
-                ),
-                None => (None, None),
+            url.0.with(|p| {
+                chosen_or_default(
+                    p.state.domain.as_deref(),
+                    |id| {
+                        let known = manifest.framework.domains.iter().any(|d| d.id == id);
+                        known.then(|| Some(id.to_string()))
+                    },
+                    || None,
+                    |id, _| format!("There is no domain “{id}”, so all five are shown."),
+                )
             })
         }
     });
