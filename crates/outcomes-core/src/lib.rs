@@ -6,6 +6,7 @@
 
 pub mod compare;
 pub mod disclosure;
+pub mod localise;
 pub mod model;
 pub mod stats;
 pub mod trend;

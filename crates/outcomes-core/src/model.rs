@@ -1,13 +1,26 @@
 //! The JSON schema of `public/data/`: the manifest the first view loads, and one shard per
 //! indicator with all its values.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::trend::TrendResult;
 
 /// The schema version this build writes and understands. A file with a newer version was
 /// written by a newer data tool and must not be guessed at.
+///
+/// Still 1 with `translations` added: readers only refuse a file whose version is *higher*
+/// than theirs, and none of these structs denies unknown fields, so a reader built before
+/// `translations` existed reads a file that has them and simply shows English; a newer reader
+/// reads an older file as having no translations (`serde(default)`). Bump the version only
+/// for a change an older reader would misread.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Translations of a published file's texts: language tag (such as `bn`) → key → text. The
+/// keys, one per text field of one item (`indicator.91547.title`), are described in
+/// [`crate::localise`]. A field without a translation is shown in English.
+pub type Translations = BTreeMap<String, BTreeMap<String, String>>;
 
 /// Rounds to the 4 decimal places the explorer publishes, and never to "-0.0". The data tool
 /// rounds what it writes with this, and chart options round what they draw with it.
@@ -43,6 +56,10 @@ pub struct Manifest {
     /// Simplified boundary files, one per area level that has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub boundaries: Vec<BoundaryFile>,
+    /// The texts above in other languages (keys in [`crate::localise`]); English is the text
+    /// in the fields themselves.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 /// A GeoJSON file of simplified boundaries for the areas of one level.
@@ -400,6 +417,9 @@ pub struct HealthChallenges {
     /// The document's list of the borough's health challenges, by theme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<ChallengeTheme>,
+    /// The statistics' and themes' texts in other languages (keys in [`crate::localise`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 /// One statistic: a group's percentage and, where the document gives one, the percentage it
@@ -425,6 +445,10 @@ pub struct HealthStatistic {
 /// A theme of the document's "Health challenges" page and its points, verbatim.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct ChallengeTheme {
+    /// Short stable id, naming the theme's translations (`theme.<id>.theme`). Empty in files
+    /// written before themes had ids; such a theme is shown in English.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub theme: String,
     pub points: Vec<String>,
     pub citation: Citation,

@@ -148,6 +148,35 @@ pub enum Error {
     #[error("{at}: the parent chain loops ({chain}); expected every chain to end at an area with no parent")]
     AreaCycle { at: Location, chain: String },
 
+    /// A translations file named after a language the explorer does not offer.
+    #[error("{at}: unknown language \"{lang}\"; expected a file named after a language the explorer offers ({expected}), such as bn.toml")]
+    UnknownLanguage {
+        at: Location,
+        lang: String,
+        expected: String,
+    },
+
+    /// A translation of an item (such as `indicator.999`) the publisher folder does not have.
+    #[error("{at}: unknown {item}; expected {expected}")]
+    UnknownTranslationItem {
+        at: Location,
+        item: String,
+        expected: String,
+    },
+
+    /// A translation of a field that the item has no English text for, such as
+    /// `indicator.1.source`.
+    #[error("{at}: there is no English text {key} to translate; expected {expected}")]
+    UnknownTranslationField {
+        at: Location,
+        key: String,
+        expected: String,
+    },
+
+    /// A translation that is empty or only spaces.
+    #[error("{at}: the translation of {key} is empty; expected the text, or leave the field out to show the English")]
+    EmptyTranslation { at: Location, key: String },
+
     /// Any other value that is not what the tool expects.
     #[error("{at}: {message}")]
     Invalid { at: Location, message: String },

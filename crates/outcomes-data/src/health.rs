@@ -52,13 +52,15 @@ struct Statistic {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Theme {
+    id: Spanned<String>,
     theme: String,
     section: String,
     points: Vec<String>,
 }
 
 /// Reads the publisher's `health_challenges.toml`, if there is one. Percentages must lie
-/// between 0 and 100, ids must be unique, and a comparison percentage needs its label.
+/// between 0 and 100, statistic and theme ids must be unique, and a comparison percentage
+/// needs its label. Translations are added by [`crate::translations`].
 pub fn read(publisher: &Path) -> Result<Option<HealthChallenges>> {
     let path = publisher.join(INPUT);
     if !path.exists() {
@@ -109,18 +111,37 @@ pub fn read(publisher: &Path) -> Result<Option<HealthChallenges>> {
             citation: citation(s.section),
         });
     }
-    let themes = file
-        .themes
-        .into_iter()
-        .map(|t| ChallengeTheme {
+    let mut theme_ids = BTreeSet::new();
+    let mut themes = Vec::new();
+    for t in file.themes {
+        let id = t.id.get_ref();
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
+            return Err(Error::invalid(
+                at(t.id.span().start),
+                "expected a theme id of letters, digits, '-', '_' or '.'",
+            ));
+        }
+        if !theme_ids.insert(id.clone()) {
+            return Err(Error::invalid(
+                at(t.id.span().start),
+                format!("theme id \"{id}\" is used twice"),
+            ));
+        }
+        themes.push(ChallengeTheme {
+            id: t.id.into_inner(),
             theme: t.theme,
             points: t.points,
             citation: citation(t.section),
-        })
-        .collect();
+        });
+    }
     Ok(Some(HealthChallenges {
         schema_version: SCHEMA_VERSION,
         statistics,
         themes,
+        translations: Default::default(),
     }))
 }

@@ -40,7 +40,7 @@ enum Command {
 #[derive(Args)]
 struct Folders {
     /// The publisher folder (dataset.toml, framework.toml, areas.csv, lookups.toml,
-    /// indicators/*.toml).
+    /// indicators/*.toml, translations/*.toml).
     #[arg(long, value_name = "DIR")]
     publisher: PathBuf,
     /// The folder of source data files named in indicators/*.toml and lookups.toml.

@@ -15,7 +15,7 @@ use crate::observation::Observation;
 use crate::publisher::{IndicatorDef, InputFormat, Publisher};
 use crate::{
     aggregate, benchmark, boundaries, fingertips, headline, health, key_figures, lookup,
-    lsoa_decile, suppression, tabular, tidy, trends, write,
+    lsoa_decile, suppression, tabular, tidy, translations, trends, write,
 };
 
 /// Everything a build publishes, before encoding.
@@ -39,6 +39,30 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
         });
     }
     let publisher = Publisher::read(publisher_dir)?;
+    let mut health_challenges = health::read(publisher_dir)?;
+    let mut manifest = Manifest {
+        schema_version: SCHEMA_VERSION,
+        dataset: publisher.dataset.clone(),
+        framework: publisher.framework.clone(),
+        areas: publisher.areas.list().to_vec(),
+        lookups: publisher.lookups.iter().map(|l| l.lookup.clone()).collect(),
+        indicators: publisher
+            .indicators
+            .iter()
+            .map(|d| d.meta.clone())
+            .collect(),
+        health_challenges: health_challenges
+            .as_ref()
+            .map(|_| health::OUTPUT.to_string()),
+        boundaries: Vec::new(),
+        translations: Default::default(),
+    };
+    // Checked before any source is read, against the texts the publisher folder gives.
+    let translations = translations::read(publisher_dir, &manifest, health_challenges.as_ref())?;
+    manifest.translations = translations.manifest;
+    if let Some(challenges) = &mut health_challenges {
+        challenges.translations = translations.challenges;
+    }
     let mut indicators = Vec::new();
     let mut shards = Vec::new();
     for def in &publisher.indicators {
@@ -46,21 +70,11 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
         indicators.push(meta);
         shards.push(shard);
     }
-    let health_challenges = health::read(publisher_dir)?;
     let boundaries = boundaries::read(publisher_dir, sources, &publisher.areas)?;
+    manifest.indicators = indicators;
+    manifest.boundaries = boundaries.iter().map(|b| b.file.clone()).collect();
     Ok(Output {
-        manifest: Manifest {
-            schema_version: SCHEMA_VERSION,
-            dataset: publisher.dataset.clone(),
-            framework: publisher.framework.clone(),
-            areas: publisher.areas.list().to_vec(),
-            lookups: publisher.lookups.iter().map(|l| l.lookup.clone()).collect(),
-            indicators,
-            health_challenges: health_challenges
-                .as_ref()
-                .map(|_| health::OUTPUT.to_string()),
-            boundaries: boundaries.iter().map(|b| b.file.clone()).collect(),
-        },
+        manifest,
         shards,
         health_challenges,
         boundaries,

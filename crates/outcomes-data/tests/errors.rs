@@ -256,3 +256,149 @@ fn a_missing_sources_folder_is_an_error() {
     let result = outcomes_data::build(&fixture.publisher(), &fixture.root().join("absent"));
     assert!(matches!(result, Err(Error::SourcesMissing { .. })));
 }
+
+const BENGALI: &str = "publisher/translations/bn.toml";
+
+#[test]
+fn a_translations_file_of_an_unknown_language_is_refused() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "publisher/translations/xx.toml",
+        "[dataset]\ntitle = \"X\"\n",
+    );
+    let error = build_error(&fixture);
+    match &error {
+        Error::UnknownLanguage { at, lang, expected } => {
+            assert_eq!(lang, "xx");
+            assert!(expected.contains("bn"), "{expected}");
+            assert_at(
+                &error,
+                at,
+                "publisher/translations/xx.toml",
+                1,
+                Column::None,
+            );
+        }
+        e => panic!("unexpected error: {e}"),
+    }
+    // English is what the publisher's own files say; it has no translations file.
+    fs_remove(&fixture, "publisher/translations/xx.toml");
+    fixture.write("publisher/translations/en.toml", "");
+    assert!(matches!(build_error(&fixture), Error::UnknownLanguage { lang, .. } if lang == "en"));
+}
+
+#[test]
+fn a_translation_of_an_unknown_item_is_refused() {
+    let fixture = Fixture::new();
+    fixture.write(
+        BENGALI,
+        "[indicator.1]\ntitle = \"পরীক্ষা\"\n\n[indicator.999]\ntitle = \"নেই\"\n",
+    );
+    let error = build_error(&fixture);
+    match &error {
+        Error::UnknownTranslationItem { at, item, expected } => {
+            assert_eq!(item, "indicator \"999\"");
+            assert!(expected.contains("indicators folder"), "{expected}");
+            assert_at(&error, at, BENGALI, 4, Column::Number(12));
+        }
+        e => panic!("unexpected error: {e}"),
+    }
+}
+
+#[test]
+fn a_translation_of_an_unknown_kind_of_item_is_refused() {
+    let fixture = Fixture::new();
+    fixture.write(BENGALI, "\n[indicatr.1]\ntitle = \"পরীক্ষা\"\n");
+    let error = build_error(&fixture);
+    match &error {
+        Error::UnknownTranslationItem { at, item, expected } => {
+            assert!(item.contains("indicatr"), "{item}");
+            assert!(expected.contains("indicator"), "{expected}");
+            assert_at(&error, at, BENGALI, 2, Column::Number(2));
+        }
+        e => panic!("unexpected error: {e}"),
+    }
+}
+
+#[test]
+fn a_translation_of_an_unknown_field_is_refused() {
+    let fixture = Fixture::new();
+    fixture.write(
+        BENGALI,
+        "[indicator.1]\ntitle = \"পরীক্ষা\"\nsource = \"উৎস\"\n",
+    );
+    let error = build_error(&fixture);
+    match &error {
+        Error::UnknownTranslationField { at, key, expected } => {
+            assert_eq!(key, "indicator.1.source");
+            assert!(expected.contains("indicator \"1\""), "{expected}");
+            assert!(expected.contains("description"), "{expected}");
+            assert_at(&error, at, BENGALI, 3, Column::Number(1));
+        }
+        e => panic!("unexpected error: {e}"),
+    }
+}
+
+#[test]
+fn a_translation_of_a_field_with_no_english_text_is_refused() {
+    let fixture = Fixture::new();
+    // The fixture's practice-pcn lookup has no note.
+    fixture.write(
+        BENGALI,
+        "[lookup.practice-pcn]\ntitle = \"প্র্যাকটিস\"\nnote = \"নোট\"\n",
+    );
+    let error = build_error(&fixture);
+    match &error {
+        Error::UnknownTranslationField { at, key, expected } => {
+            assert_eq!(key, "lookup.practice-pcn.note");
+            assert!(expected.contains("empty"), "{expected}");
+            assert_at(&error, at, BENGALI, 3, Column::Number(1));
+        }
+        e => panic!("unexpected error: {e}"),
+    }
+}
+
+#[test]
+fn an_empty_translation_is_refused() {
+    let fixture = Fixture::new();
+    fixture.write(
+        BENGALI,
+        "[dataset]\ntitle = \"পরীক্ষা\"\n\n[area.LOC-A]\nname = \"  \"\n",
+    );
+    let error = build_error(&fixture);
+    match &error {
+        Error::EmptyTranslation { at, key } => {
+            assert_eq!(key, "area.LOC-A.name");
+            assert_at(&error, at, BENGALI, 5, Column::Number(8));
+        }
+        e => panic!("unexpected error: {e}"),
+    }
+}
+
+#[test]
+fn a_translation_that_is_not_text_is_refused() {
+    let fixture = Fixture::new();
+    fixture.write(BENGALI, "[domain.healthy-lives]\nname = 5\n");
+    let error = build_error(&fixture);
+    match &error {
+        Error::Invalid { at, message } => {
+            assert!(message.contains("domain.healthy-lives.name"), "{message}");
+            assert_at(&error, at, BENGALI, 2, Column::Number(8));
+        }
+        e => panic!("unexpected error: {e}"),
+    }
+}
+
+#[test]
+fn a_bad_translations_file_writes_nothing() {
+    let fixture = Fixture::new();
+    fixture.write(BENGALI, "[indicator.999]\ntitle = \"নেই\"\n");
+    let result =
+        outcomes_data::build_into(&fixture.publisher(), &fixture.sources(), &fixture.out());
+    assert!(matches!(result, Err(Error::UnknownTranslationItem { .. })));
+    assert!(!fixture.out().exists());
+}
+
+fn fs_remove(fixture: &Fixture, relative: &str) {
+    std::fs::remove_file(fixture.path(relative)).expect("remove fixture file");
+}

@@ -367,3 +367,85 @@ fn smoking_in_the_borough_has_a_recent_trend_and_short_series_have_none() {
         .filter(|p| p.area == "E09000030" && p.period != "2023/24")
         .all(|p| p.trend.is_none()));
 }
+
+#[test]
+fn the_bengali_translations_cover_what_residents_read_first() {
+    let Some(output) = output() else { return };
+    let manifest = &output.manifest;
+    let bn = &manifest.translations["bn"];
+    let mut keys = vec!["dataset.title".to_string()];
+    for d in &manifest.framework.domains {
+        keys.push(format!("domain.{}.name", d.id));
+        keys.extend(
+            d.i_statements
+                .iter()
+                .map(|s| format!("statement.{}.text", s.id)),
+        );
+    }
+    for i in &manifest.indicators {
+        keys.push(format!("indicator.{}.title", i.id));
+        keys.push(format!("indicator.{}.description", i.id));
+    }
+    for code in [
+        "E92000001",
+        "E12000007",
+        "E09000030",
+        "THT-LOC-NW",
+        "THT-LOC-NE",
+        "THT-LOC-SW",
+        "THT-LOC-SE",
+    ] {
+        keys.push(format!("area.{code}.name"));
+    }
+    for key in keys {
+        assert!(bn.contains_key(&key), "no Bengali for {key}");
+    }
+    let statements = manifest
+        .framework
+        .domains
+        .iter()
+        .flat_map(|d| &d.i_statements);
+    // I statements stay in the first person ("I …" → "আমি …", "My …" → "আমার …").
+    for s in statements {
+        let text = &bn[&format!("statement.{}.text", s.id)];
+        assert!(text.contains("আমি") || text.contains("আমার"), "{}", s.id);
+    }
+    assert_eq!(bn["area.THT-LOC-NW.name"], "উত্তর-পশ্চিম");
+
+    let challenges = output
+        .health_challenges
+        .as_ref()
+        .expect("health challenges");
+    let bn_challenges = &challenges.translations["bn"];
+    for s in &challenges.statistics {
+        assert!(
+            bn_challenges.contains_key(&format!("statistic.{}.label", s.id)),
+            "{}",
+            s.id
+        );
+    }
+    for t in &challenges.themes {
+        assert!(
+            bn_challenges.contains_key(&format!("theme.{}.theme", t.id)),
+            "{}",
+            t.id
+        );
+    }
+
+    // Bengali texts write numbers in Bengali digits; only codes and file names, which mix
+    // ASCII letters and digits, keep ASCII digits.
+    for (key, text) in bn.iter().chain(bn_challenges) {
+        assert!(
+            text.chars().any(|c| ('\u{0980}'..='\u{09FF}').contains(&c)) || text == "%",
+            "{key} is not in Bengali script: {text}"
+        );
+        for word in text.split(|c: char| c.is_whitespace() || "(),;।".contains(c)) {
+            let ascii_digit = word.chars().any(|c| c.is_ascii_digit());
+            let ascii_letter = word.chars().any(|c| c.is_ascii_alphabetic());
+            assert!(
+                !ascii_digit || ascii_letter,
+                "{key}: ASCII digits in {word:?}"
+            );
+        }
+    }
+}
