@@ -45,9 +45,26 @@ export function verticalWhiskerRenderer() {
   };
 }
 
-// Tooltip values to one decimal place, as everywhere else on the page; missing values say so.
-export function oneDecimal() {
+const BENGALI_DIGITS = '০১২৩৪৫৬৭৮৯';
+
+// ASCII digits in Bengali digits when the page is in Bengali; anything else unchanged.
+function localDigits(text, bengali) {
+  return bengali ? String(text).replace(/[0-9]/g, (d) => BENGALI_DIGITS[d]) : String(text);
+}
+
+// Tooltip values to one decimal place, as everywhere else on the page, in the page's
+// digits; missing values say so in the page's language.
+export function oneDecimal(bengali, noValue) {
   return function formatValue(value) {
-    return typeof value === 'number' ? value.toFixed(1) : 'no value';
+    return typeof value === 'number' ? localDigits(value.toFixed(1), bengali) : noValue;
+  };
+}
+
+// Axis labels in Bengali digits: ECharts writes tick values and period names itself. A
+// label that was "{value}%" keeps its pattern.
+export function bengaliAxisLabel(pattern) {
+  return function formatAxisLabel(value) {
+    const text = pattern ? pattern.replace('{value}', value) : value;
+    return localDigits(text, true);
   };
 }

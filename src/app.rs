@@ -4,14 +4,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use outcomes_core::localise::localise;
 use outcomes_core::model::Manifest;
-use outcomes_state::{Lang, View};
+use outcomes_i18n::tr;
+use outcomes_state::{Lang, State, View};
 
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::share_bar::HEIGHT_MESSAGE;
 use crate::components::site_nav::SiteNav;
-use crate::components::url_notice::UrlNotice;
+use crate::components::url_notice::{link_problem, UrlNotice};
 use crate::data::load_manifest;
+use crate::dataset_text::DatasetText;
 use crate::pages::about::AboutPage;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::challenges::ChallengesPage;
@@ -37,54 +40,108 @@ fn Shell() -> impl IntoView {
     let url = UrlState::provide();
     ShardCache::provide();
     let manifest = LocalResource::new(load_manifest);
+    // Every text is worded once, in the language of the URL: the language switch loads the
+    // page afresh (see `LanguageSwitch`), so no text needs to follow a change of language.
+    let lang = url.lang();
+    mark_document_language(lang);
 
     // Embed mode (`embed=1`) shows one chart and nothing else, for an iframe on another site.
     let embedded = url.0.with_untracked(|p| p.state.embed);
     if embedded {
         report_height_to_host();
     }
-    let content = move || {
-        view! {
-            <Transition fallback=|| view! { <p class="loading">"Loading the data…"</p> }>
-                {move || Suspend::new(async move {
-                    match manifest.await {
-                        Err(error) => {
-                            view! {
-                                <h1>"Tower Hamlets outcomes"</h1>
-                                <LoadErrorMessage error retry=Callback::new(move |_| manifest.refetch()) />
+    {
+        let content = move || {
+            view! {
+                <Transition fallback=move || view! { <p class="loading">{tr!(lang, "shell.loading")}</p> }>
+                    {move || Suspend::new(async move {
+                        match manifest.await {
+                            Err(error) => {
+                                view! {
+                                    <h1>{tr!(lang, "shell.error_heading")}</h1>
+                                    <LoadErrorMessage error retry=Callback::new(move |_| manifest.refetch()) />
+                                }
+                                    .into_any()
                             }
-                                .into_any()
+                            Ok(manifest) => {
+                                // Dataset texts in the page's language where the data has
+                                // them; the rest stay English and are marked so.
+                                let localised = localise(&manifest, lang.as_str());
+                                let manifest = Arc::new(localised.manifest.clone());
+                                DatasetText::provide(Arc::new(localised));
+                                view! { <CurrentView manifest url /> }.into_any()
+                            }
                         }
-                        Ok(manifest) => view! { <CurrentView manifest=Arc::new(manifest) url /> }.into_any(),
-                    }
-                })}
-            </Transition>
+                    })}
+                </Transition>
+            }
+        };
+        if embedded {
+            return view! { <main id="main" class="embedded">{content}</main> }.into_any();
         }
+        view! {
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {tr!(lang, "shell.skip_link")}
+            </a>
+            <header class="site-header">
+                <div class="site-header-inner">
+                    <div>
+                        <p class="site-name">{tr!(lang, "shell.site_name")}</p>
+                        <p class="site-tagline">{tr!(lang, "shell.tagline")}</p>
+                    </div>
+                    <LanguageSwitch url lang />
+                </div>
+                <SiteNav />
+            </header>
+            <main id="main" tabindex="-1">{content}</main>
+            <footer class="site-footer">
+                <p>
+                    {tr!(lang, "shell.footer")} " "
+                    <a href=move || href(&view_state(&url.state(), View::Accessibility))>
+                        {tr!(lang, "shell.accessibility_link")}
+                    </a>
+                </p>
+            </footer>
+        }
+        .into_any()
+    }
+}
+
+/// The link to the same view in the other language, named in that language (and marked as
+/// such, so a screen reader pronounces it right). It is `rel="external"` so the router leaves
+/// it to the browser: the page loads afresh in the new language (its files come from the
+/// cache), and every component words its text once, in one language, for its whole life.
+#[component]
+fn LanguageSwitch(url: UrlState, lang: Lang) -> impl IntoView {
+    let other = match lang {
+        Lang::En => Lang::Bn,
+        Lang::Bn => Lang::En,
     };
-    if embedded {
-        return view! { <main id="main" class="embedded">{content}</main> }.into_any();
-    }
+    let name = match other {
+        Lang::En => "English",
+        Lang::Bn => "বাংলা",
+    };
+    let link = move || {
+        href(&State {
+            lang: other,
+            ..url.state()
+        })
+    };
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>
-            "Skip to main content"
+        <a class="language-switch" href=link rel="external" lang=other.as_str() hreflang=other.as_str() data-testid="language-switch">
+            {name}
         </a>
-        <header class="site-header">
-            <div class="site-header-inner">
-                <p class="site-name">"Tower Hamlets Together"</p>
-                <p class="site-tagline">"Outcomes explorer"</p>
-            </div>
-            <SiteNav />
-        </header>
-        <main id="main" tabindex="-1">{content}</main>
-        <footer class="site-footer">
-            <p>
-                "Figures from public sources, each named with its licence beside its chart. "
-                "No cookies, no tracking: this page loads nothing from other sites. "
-                <a href=move || href(&view_state(&url.state(), View::Accessibility))>"Accessibility statement"</a>
-            </p>
-        </footer>
     }
-    .into_any()
+}
+
+/// Sets `<html lang>` and the page title, so screen readers read the page in the right
+/// language and the tab is named in it.
+fn mark_document_language(lang: Lang) {
+    let document = document();
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", lang.as_str());
+    }
+    document.set_title(&tr!(lang, "shell.document_title"));
 }
 
 /// Tells the page that embeds this one how tall it is, whenever that changes, with the
@@ -122,24 +179,17 @@ fn report_height_to_host() {
 #[component]
 fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
     let view = Memo::new(move |_| url.0.with(|p| p.state.view));
+    let lang = url.lang();
     let link_problems = Signal::derive(move || {
         url.0.with(|p| {
             p.problems
                 .iter()
-                .map(|p| format!("“{}={}”: {}.", p.key, p.raw, p.reason))
+                .map(|problem| link_problem(problem, lang))
                 .collect::<Vec<_>>()
         })
     });
-    // `lang=bn` is a valid choice whose interface is not written yet: say so plainly rather
-    // than pretend (the accessibility statement lists it as a known issue).
-    let bengali = move || url.0.with(|p| p.state.lang == Lang::Bn);
     view! {
         <UrlNotice problems=link_problems />
-        {move || bengali().then(|| view! {
-            <p class="notice" role="status" data-testid="lang-notice">
-                "The Bengali version of this site is being prepared, so for now it is shown in English."
-            </p>
-        })}
         {move || {
             let manifest = manifest.clone();
             match view.get() {

@@ -3,6 +3,8 @@
 
 use gloo_net::http::Request;
 use outcomes_core::model::{HealthChallenges, Manifest, Shard, SCHEMA_VERSION};
+use outcomes_i18n::{digits, tr};
+use outcomes_state::Lang;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use thiserror::Error;
@@ -10,22 +12,76 @@ use thiserror::Error;
 /// The folder, relative to the page, that holds the published data.
 const DATA_DIR: &str = "data";
 
-/// Why a data file could not be used.
+/// Why a data file could not be used. Its `Display` is the English message; pages show
+/// [`LoadError::message`] in the page's language.
 #[derive(Debug, Clone, Error, PartialEq)]
 pub enum LoadError {
-    #[error("The data file {file} could not be reached. Check your connection and try again.")]
+    #[error("{}", self.message(Lang::En))]
     Network { file: String },
-    #[error("The chart library could not be loaded. Check your connection and try again.")]
+    #[error("{}", self.message(Lang::En))]
     ChartLibrary,
-    #[error("The data file {file} is missing from this site (the server answered {status}).")]
+    #[error("{}", self.message(Lang::En))]
     Missing { file: String, status: u16 },
-    #[error("The data file {file} is damaged and cannot be read ({detail}).")]
+    #[error("{}", self.message(Lang::En))]
     Invalid { file: String, detail: String },
-    #[error(
-        "The data file {file} was published in a newer format (version {found}) than this page \
-         understands (version {SCHEMA_VERSION}). Reload the page to get the newest version."
-    )]
+    #[error("{}", self.message(Lang::En))]
     TooNew { file: String, found: u32 },
+}
+
+impl LoadError {
+    /// What went wrong, in plain words in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.message_with(
+            lang,
+            self.file().unwrap_or_default(),
+            self.detail().unwrap_or_default(),
+        )
+    }
+
+    /// The file that could not be used, where there is one.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            LoadError::Network { file }
+            | LoadError::Missing { file, .. }
+            | LoadError::Invalid { file, .. }
+            | LoadError::TooNew { file, .. } => Some(file),
+            LoadError::ChartLibrary => None,
+        }
+    }
+
+    /// The reader's own explanation of a damaged file, in English, where there is one.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            LoadError::Invalid { detail, .. } => Some(detail),
+            _ => None,
+        }
+    }
+
+    /// [`LoadError::message`] with `file` and `detail` written in place of the file's name
+    /// and the reader's explanation, so a page can set those apart (the name as code, the
+    /// explanation as English).
+    pub fn message_with(&self, lang: Lang, file: &str, detail: &str) -> String {
+        match self {
+            LoadError::Network { .. } => tr!(lang, "load_error.network", file = file),
+            LoadError::ChartLibrary => tr!(lang, "load_error.chart_library"),
+            LoadError::Missing { status, .. } => tr!(
+                lang,
+                "load_error.missing",
+                file = file,
+                status = digits(lang, &status.to_string())
+            ),
+            LoadError::Invalid { .. } => {
+                tr!(lang, "load_error.invalid", file = file, detail = detail)
+            }
+            LoadError::TooNew { found, .. } => tr!(
+                lang,
+                "load_error.too_new",
+                file = file,
+                found = digits(lang, &found.to_string()),
+                supported = digits(lang, &SCHEMA_VERSION.to_string())
+            ),
+        }
+    }
 }
 
 /// Fetches `data/manifest.json`.

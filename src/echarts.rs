@@ -4,6 +4,8 @@
 
 use outcomes_charts::bar_chart::WHISKER_SERIES_ID;
 use outcomes_charts::trend::TREND_WHISKER_PREFIX;
+use outcomes_i18n::tr;
+use outcomes_state::Lang;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -48,7 +50,10 @@ pub fn register_map(name: &str, geo_json: &serde_json::Value) {
 #[wasm_bindgen(module = "/js/chart-functions.js")]
 extern "C" {
     #[wasm_bindgen(js_name = oneDecimal)]
-    fn one_decimal() -> js_sys::Function;
+    fn one_decimal(bengali: bool, no_value: &str) -> js_sys::Function;
+
+    #[wasm_bindgen(js_name = bengaliAxisLabel)]
+    fn bengali_axis_label(pattern: &JsValue) -> js_sys::Function;
 
     #[wasm_bindgen(js_name = whiskerRenderer)]
     fn whisker_renderer() -> js_sys::Function;
@@ -57,30 +62,32 @@ extern "C" {
     fn vertical_whisker_renderer() -> js_sys::Function;
 }
 
-/// Makes sure the ECharts library has run. The built site leaves it out of the page (the
-/// overview draws no chart) and `index.html`'s loader defines `thtLoadECharts()` to fetch it
-/// with its integrity; in development (`trunk serve`) the page loads it directly.
-pub async fn load_library() -> Result<(), String> {
+/// Makes sure the ECharts library has run, and, for a page in Bengali, that the Bengali font
+/// has arrived: a canvas draws with whatever font is ready, and never redraws when a better
+/// one comes. The built site leaves ECharts out of the page (the overview draws no chart) and
+/// `index.html`'s loader defines `thtLoadECharts()` to fetch it with its integrity; in
+/// development (`trunk serve`) the page loads it directly.
+pub async fn load_library(lang: Lang) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
+    if lang == Lang::Bn {
+        crate::fonts::bengali_ready().await;
+    }
     if js_sys::Reflect::has(&window, &"echarts".into()).unwrap_or(false) {
         return Ok(());
     }
     let loader = js_sys::Reflect::get(&window, &"thtLoadECharts".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or("The chart library is missing from this page.")?;
+        .ok_or_else(|| tr!(lang, "chart.library_missing"))?;
     let promise = loader
         .call0(&window)
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-        .ok_or("The chart library could not be started.")?;
+        .ok_or_else(|| tr!(lang, "chart.library_not_started"))?;
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map(|_| ())
-        .map_err(|_| {
-            "The chart library could not be loaded. Check your connection and try again."
-                .to_string()
-        })
+        .map_err(|_| tr!(lang, "chart.library_not_loaded"))
 }
 
 /// The formats a chart can be saved in.
@@ -98,6 +105,7 @@ pub fn render_image(
     width: u32,
     height: u32,
     format: ImageFormat,
+    lang: Lang,
 ) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let holder: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
@@ -116,7 +124,7 @@ pub fn render_image(
     };
     let _ = js_sys::Reflect::set(&options, &"renderer".into(), &renderer.into());
     let instance = init_with(&holder, JsValue::NULL, &options);
-    instance.set_option_with(&to_js_option(option), true);
+    instance.set_option_with(&to_js_option(option, lang), true);
     let image = match format {
         ImageFormat::Png => {
             let settings = js_sys::Object::new();
@@ -149,22 +157,44 @@ impl Instance {
     }
 
     /// Replaces the chart's option, attaching the functions JSON cannot carry.
-    pub fn show(&self, option: &serde_json::Value) {
-        self.set_option_with(&to_js_option(option), true);
+    pub fn show(&self, option: &serde_json::Value, lang: Lang) {
+        self.set_option_with(&to_js_option(option, lang), true);
     }
 }
 
 /// Converts an option to a plain JavaScript object (objects, not the `Map`s that
-/// serde-wasm-bindgen makes of JSON maps, since ECharts reads objects) and attaches the
-/// whisker `renderItem` functions to the series that need them and the tooltip's value
-/// formatter.
-fn to_js_option(option: &serde_json::Value) -> JsValue {
+/// serde-wasm-bindgen makes of JSON maps, since ECharts reads objects) and attaches what JSON
+/// cannot carry: the whisker `renderItem` functions, the tooltip's value formatter, and in
+/// Bengali the axis label formatters that write Bengali digits.
+fn to_js_option(option: &serde_json::Value, lang: Lang) -> JsValue {
     let json = option.to_string();
     let option = js_sys::JSON::parse(&json).unwrap_or_else(|_| js_sys::Object::new().into());
+    let text_style = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &text_style,
+        &"fontFamily".into(),
+        &crate::fonts::FONT_STACK.into(),
+    );
+    let _ = js_sys::Reflect::set(&option, &"textStyle".into(), &text_style);
+    let bengali = lang == Lang::Bn;
     // Tooltips show values as the rest of the page does, to one decimal place.
     if let Ok(tooltip) = js_sys::Reflect::get(&option, &"tooltip".into()) {
         if tooltip.is_object() {
-            let _ = js_sys::Reflect::set(&tooltip, &"valueFormatter".into(), &one_decimal());
+            let formatter = one_decimal(bengali, &tr!(lang, "chart.no_value"));
+            let _ = js_sys::Reflect::set(&tooltip, &"valueFormatter".into(), &formatter);
+        }
+    }
+    if bengali {
+        for axis in ["xAxis", "yAxis"] {
+            let axes = js_sys::Reflect::get(&option, &axis.into()).unwrap_or(JsValue::UNDEFINED);
+            let axes = match axes.dyn_ref::<js_sys::Array>() {
+                Some(list) => list.iter().collect::<Vec<_>>(),
+                None if axes.is_object() => vec![axes],
+                None => Vec::new(),
+            };
+            for axis in axes {
+                bengali_digits_on_axis(&axis);
+            }
         }
     }
     let series = js_sys::Reflect::get(&option, &"series".into()).unwrap_or(JsValue::UNDEFINED);
@@ -187,4 +217,21 @@ fn to_js_option(option: &serde_json::Value) -> JsValue {
         }
     }
     option
+}
+
+/// Makes `axis` write its labels in Bengali digits, keeping any `{value}` pattern it had.
+fn bengali_digits_on_axis(axis: &JsValue) {
+    let label = match js_sys::Reflect::get(axis, &"axisLabel".into()) {
+        Ok(label) if label.is_object() => label,
+        _ => {
+            let label: JsValue = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(axis, &"axisLabel".into(), &label);
+            label
+        }
+    };
+    let pattern = js_sys::Reflect::get(&label, &"formatter".into())
+        .ok()
+        .filter(JsValue::is_string)
+        .unwrap_or(JsValue::NULL);
+    let _ = js_sys::Reflect::set(&label, &"formatter".into(), &bengali_axis_label(&pattern));
 }

@@ -4,8 +4,10 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod dataset_text;
 pub mod download;
 pub mod echarts;
+pub mod fonts;
 pub mod pages;
 pub mod panic_notice;
 pub mod shards;

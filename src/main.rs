@@ -1,14 +1,27 @@
-//! Mounts the explorer, with a panic hook that also tells the person in the page. Everything
-//! else lives in the library crate's modules.
+//! Mounts the explorer, with a panic hook that also tells the person in the page; a page in
+//! Bengali first waits for its font (see `fonts`). Everything else lives in the library
+//! crate's modules.
 
 use std::panic::PanicHookInfo;
 
+use outcomes_state::Lang;
 use tht_outcomes_explorer::app::App;
+use tht_outcomes_explorer::fonts;
 use tht_outcomes_explorer::panic_notice::show_panic_notice;
 
 fn main() {
     std::panic::set_hook(Box::new(on_panic));
-    leptos::mount::mount_to_body(App);
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    if outcomes_state::parse(&search).state.lang == Lang::Bn {
+        wasm_bindgen_futures::spawn_local(async {
+            fonts::bengali_ready().await;
+            leptos::mount::mount_to_body(App);
+        });
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
 }
 
 /// Logs the panic with its stack to the console, then tells the person in the page.

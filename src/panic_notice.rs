@@ -1,5 +1,10 @@
 //! A panic (a fault in the app itself, never expected) is explained in the page, with a way
-//! to reload, so nobody is left looking at a page that silently stopped working.
+//! to reload, so nobody is left looking at a page that silently stopped working. It is worded
+//! in the language the page's link asks for, read straight from the address: the app's own
+//! state may be what failed.
+
+use outcomes_i18n::tr;
+use outcomes_state::Lang;
 
 /// The id of the notice a panic puts in the page, so a second panic adds no second notice.
 const PANIC_NOTICE_ID: &str = "panic-notice";
@@ -25,16 +30,20 @@ pub fn show_panic_notice(detail: &str) -> Option<()> {
         parent.append_child(child).ok().map(drop)
     };
 
+    let lang = window
+        .location()
+        .search()
+        .map_or(Lang::En, |query| outcomes_state::parse(&query).state.lang);
+
     let notice = element("div", None)?;
     notice.set_id(PANIC_NOTICE_ID);
+    notice.set_attribute("lang", lang.as_str()).ok()?;
     notice.set_class_name("alert");
     notice.set_attribute("role", "alert").ok()?;
     notice.set_attribute("data-testid", "panic-notice").ok()?;
-    append(&notice, &element("h2", Some("Something went wrong"))?)?;
-    let sorry = "Sorry, this page hit a fault of its own and has stopped working. Reloading the \
-                 page usually puts it right.";
-    append(&notice, &element("p", Some(sorry))?)?;
-    let reload = element("a", Some("Reload the page"))?;
+    append(&notice, &element("h2", Some(&tr!(lang, "panic.heading")))?)?;
+    append(&notice, &element("p", Some(&tr!(lang, "panic.sorry")))?)?;
+    let reload = element("a", Some(&tr!(lang, "panic.reload")))?;
     reload.set_class_name("button");
     let here = window.location().href().ok()?;
     let here = here.split('#').next().unwrap_or_default();
@@ -43,8 +52,14 @@ pub fn show_panic_notice(detail: &str) -> Option<()> {
     append(&paragraph, &reload)?;
     append(&notice, &paragraph)?;
     let details = element("details", None)?;
-    append(&details, &element("summary", Some("Technical details"))?)?;
-    append(&details, &element("pre", Some(detail))?)?;
+    append(
+        &details,
+        &element("summary", Some(&tr!(lang, "panic.details")))?,
+    )?;
+    // The panic message is the program's own, in English.
+    let message = element("pre", Some(detail))?;
+    message.set_attribute("lang", "en").ok()?;
+    append(&details, &message)?;
     append(&notice, &details)?;
 
     match document.query_selector("body > header").ok().flatten() {

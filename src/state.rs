@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use outcomes_core::model::AreaLevel;
-use outcomes_state::{parse, write, Level, Parsed, State, View};
+use outcomes_state::{parse, write, Lang, Level, Parsed, State, View};
 
 /// The parsed query string, shared through context.
 #[derive(Clone, Copy)]
@@ -29,6 +29,13 @@ impl UrlState {
     /// The current choices.
     pub fn state(self) -> State {
         self.0.with(|p| p.state.clone())
+    }
+
+    /// The interface language. Read without tracking: a page keeps one language for its
+    /// whole life (the language switch loads the page afresh), so components word their text
+    /// once, when they are made.
+    pub fn lang(self) -> Lang {
+        self.0.with_untracked(|p| p.state.lang)
     }
 }
 

@@ -3,9 +3,14 @@
 
 use leptos::prelude::*;
 use outcomes_charts::area_comparison::AreaComparison;
-use outcomes_charts::format::{count, decimal};
+use outcomes_charts::format::{count, decimal, unit_label};
 use outcomes_charts::summary::comparison_word;
 use outcomes_core::trend::TrendResult;
+use outcomes_i18n::tr;
+use outcomes_state::Lang;
+
+use crate::components::marked::Marked;
+use crate::dataset_text::english_if_kept;
 
 /// One row per area, with its interval, count, denominator and comparison, then the
 /// benchmarks drawn as reference lines.
@@ -16,29 +21,38 @@ pub fn AreaTable(
     /// For tests to find this table.
     #[prop(default = "area-table")]
     testid: &'static str,
+    /// Names kept in English, to mark inside the caption and headings.
+    #[prop(optional)]
+    marked: Marked,
 ) -> impl IntoView {
-    let unit = move || view.with(|v| v.unit.clone());
-    let compared_with = move || {
-        view.with(|v| {
-            v.benchmark.as_ref().map_or_else(
-                || "Compared".to_string(),
-                |b| format!("Compared with {}", b.name),
-            )
-        })
+    let lang = crate::state::UrlState::get().lang();
+    let unit = move || view.with(|v| unit_label(&v.unit, lang));
+    let compared_with = {
+        let marked = marked.clone();
+        move || {
+            view.with(|v| {
+                let text = v.benchmark.as_ref().map_or_else(
+                    || tr!(lang, "table.compared"),
+                    |b| tr!(lang, "table.compared_with", name = b.name),
+                );
+                marked.view(&text)
+            })
+        }
     };
+    let (marked_caption, marked_unit) = (marked.clone(), marked.clone());
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || caption.get()>
             <table class="data-table" data-testid=testid>
-                <caption>{move || caption.get()}</caption>
+                <caption>{move || marked_caption.view(&caption.get())}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Area"</th>
-                        <th scope="col" class="num">"Value (" {unit} ")"</th>
-                        <th scope="col" class="num">"95% confidence interval"</th>
-                        <th scope="col" class="num">"Count"</th>
-                        <th scope="col" class="num">"Denominator"</th>
+                        <th scope="col">{tr!(lang, "table.area")}</th>
+                        <th scope="col" class="num">{move || marked_unit.view(&tr!(lang, "table.value", unit = unit()))}</th>
+                        <th scope="col" class="num">{tr!(lang, "table.interval")}</th>
+                        <th scope="col" class="num">{tr!(lang, "table.count")}</th>
+                        <th scope="col" class="num">{tr!(lang, "table.denominator")}</th>
                         <th scope="col">{compared_with}</th>
-                        <th scope="col">"Recent trend"</th>
+                        <th scope="col">{tr!(lang, "table.recent_trend")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -49,17 +63,28 @@ pub fn AreaTable(
                                 .map(|row| {
                                     let ci = row
                                         .ci95
-                                        .map(|ci| format!("{} to {}", decimal(ci.lower), decimal(ci.upper)))
-                                        .unwrap_or_else(|| "not available".to_string());
+                                        .map(|ci| {
+                                            tr!(
+                                                lang,
+                                                "table.range",
+                                                lower = decimal(ci.lower, lang),
+                                                upper = decimal(ci.upper, lang)
+                                            )
+                                        })
+                                        .unwrap_or_else(|| tr!(lang, "table.not_available"));
+                                    let trend = row.trend.map_or_else(
+                                        || tr!(lang, "table.trend.not_calculated"),
+                                        |t| trend_words(t, lang),
+                                    );
                                     view! {
                                         <tr data-area=row.code.clone() class:highlight=row.highlight>
-                                            <th scope="row">{row.name.clone()}</th>
-                                            <td class="num" data-testid="value">{decimal(row.value)}</td>
+                                            <th scope="row" lang=english_if_kept("area", &row.code, "name")>{row.name.clone()}</th>
+                                            <td class="num" data-testid="value">{decimal(row.value, lang)}</td>
                                             <td class="num">{ci}</td>
-                                            <td class="num">{row.count.map(count).unwrap_or_default()}</td>
-                                            <td class="num">{row.denominator.map(count).unwrap_or_default()}</td>
-                                            <td>{comparison_word(row.vs_benchmark)}</td>
-                                            <td>{row.trend.map_or("Not calculated", TrendResult::describe)}</td>
+                                            <td class="num">{row.count.map(|c| count(c, lang)).unwrap_or_default()}</td>
+                                            <td class="num">{row.denominator.map(|d| count(d, lang)).unwrap_or_default()}</td>
+                                            <td>{comparison_word(row.vs_benchmark, lang)}</td>
+                                            <td>{trend}</td>
                                         </tr>
                                     }
                                 })
@@ -71,11 +96,14 @@ pub fn AreaTable(
                             v.references
                                 .iter()
                                 .map(|b| {
+                                    let name = Marked::default()
+                                        .english([(b.name.clone(), english_if_kept("area", &b.code, "name"))])
+                                        .view(&tr!(lang, "table.benchmark", name = b.name));
                                     view! {
                                         <tr class="benchmark" data-area=b.code.clone()>
-                                            <th scope="row">{format!("{} (benchmark)", b.name)}</th>
-                                            <td class="num" data-testid="value">{decimal(b.value)}</td>
-                                            <td colspan="5">"Shown as a reference line"</td>
+                                            <th scope="row">{name}</th>
+                                            <td class="num" data-testid="value">{decimal(b.value, lang)}</td>
+                                            <td colspan="5">{tr!(lang, "table.reference_line")}</td>
                                         </tr>
                                     }
                                 })
@@ -85,5 +113,18 @@ pub fn AreaTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The recent trend in words, as Fingertips words it: "Decreasing and getting better".
+pub fn trend_words(result: TrendResult, lang: Lang) -> String {
+    match result {
+        TrendResult::IncreasingAndGettingBetter => tr!(lang, "table.trend.increasing_better"),
+        TrendResult::IncreasingAndGettingWorse => tr!(lang, "table.trend.increasing_worse"),
+        TrendResult::Increasing => tr!(lang, "table.trend.increasing"),
+        TrendResult::DecreasingAndGettingBetter => tr!(lang, "table.trend.decreasing_better"),
+        TrendResult::DecreasingAndGettingWorse => tr!(lang, "table.trend.decreasing_worse"),
+        TrendResult::Decreasing => tr!(lang, "table.trend.decreasing"),
+        TrendResult::NoSignificantChange => tr!(lang, "table.trend.no_change"),
     }
 }

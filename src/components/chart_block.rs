@@ -5,13 +5,17 @@
 use leptos::prelude::*;
 use outcomes_charts::area_comparison::AreaComparison;
 use outcomes_charts::bar_chart::{area_bar_option, bar_chart_height};
+use outcomes_charts::format::{capitalise, unit_label};
 use outcomes_charts::summary::summarise;
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Lookup, LookupStatus};
-use outcomes_state::State;
+use outcomes_i18n::{digits, tr};
+use outcomes_state::{Lang, State};
 
 use crate::components::area_table::AreaTable;
 use crate::components::echart::EChart;
+use crate::components::marked::Marked;
 use crate::components::share_bar::{page_url, ShareBar};
+use crate::dataset_text::{always_english, english_if_kept};
 use crate::state::UrlState;
 
 /// The whole block for an "areas compared" view of one indicator.
@@ -21,28 +25,62 @@ pub fn ChartBlock(
     view: Signal<AreaComparison>,
     /// The lookups this indicator's figures rest on, each with the levels it groups into.
     lookups: Vec<(Lookup, Vec<AreaLevel>)>,
+    /// The names on this page kept in English, to mark inside translated sentences.
+    #[prop(optional)]
+    marked: Marked,
 ) -> impl IntoView {
-    let summary = Signal::derive(move || view.with(summarise));
-    let option = Signal::derive(move || view.with(area_bar_option));
+    let lang = UrlState::get().lang();
+    let summary = Signal::derive(move || view.with(|v| summarise(v, lang)));
+    let option = Signal::derive(move || view.with(|v| area_bar_option(v, lang)));
     let subtitle = Signal::derive({
-        let unit = unit_phrase(&indicator);
-        move || view.with(|v| format!("{unit}, {}", v.period))
+        let unit = unit_phrase(&indicator, lang);
+        move || {
+            view.with(|v| {
+                tr!(
+                    lang,
+                    "chart_block.subtitle",
+                    unit = unit,
+                    period = digits(lang, &v.period)
+                )
+            })
+        }
     });
     let headline = Signal::derive({
         let title = indicator.title.clone();
-        move || view.with(|v| format!("{title} by {}", level_name(v.level)))
-    });
-    let caption = Signal::derive(move || format!("{}: {}", headline.get(), subtitle.get()));
-    let missing = move || {
-        view.with(|v| {
-            (!v.missing.is_empty()).then(|| {
-                view! {
-                    <p class="note" data-testid="missing-areas">
-                        {format!("No published value for {} in {}.", v.missing.join(", "), v.period)}
-                    </p>
-                }
+        move || {
+            view.with(|v| {
+                tr!(
+                    lang,
+                    "chart_block.headline",
+                    title = title,
+                    level = level_name(v.level, lang)
+                )
             })
-        })
+        }
+    });
+    let caption = Signal::derive(move || {
+        tr!(
+            lang,
+            "chart_block.caption",
+            headline = headline.get(),
+            subtitle = subtitle.get()
+        )
+    });
+    let missing = {
+        let marked = marked.clone();
+        move || {
+            view.with(|v| {
+                (!v.missing.is_empty()).then(|| {
+                    let text = tr!(
+                        lang,
+                        "chart_block.missing",
+                        names = v.missing.join(", "),
+                        period = digits(lang, &v.period)
+                    );
+                    view! { <p class="note" data-testid="missing-areas">{marked.view(&text)}</p> }
+                })
+            })
+        }
     };
     let provisional = Memo::new(move |_| {
         let level = view.with(|v| v.level);
@@ -56,12 +94,14 @@ pub fn ChartBlock(
             ..url.state()
         })
     };
+    let (marked_headline, marked_subtitle, marked_summary) =
+        (marked.clone(), marked.clone(), marked.clone());
 
     view! {
         <section class="chart-block" aria-labelledby="chart-title" data-testid="chart-block">
-            <h2 id="chart-title">{move || headline.get()}</h2>
-            <p class="subtitle" data-testid="subtitle">{move || subtitle.get()}</p>
-            <p class="summary" data-testid="summary">{move || summary.get()}</p>
+            <h2 id="chart-title">{move || marked_headline.view(&headline.get())}</h2>
+            <p class="subtitle" data-testid="subtitle">{move || marked_subtitle.view(&subtitle.get())}</p>
+            <p class="summary" data-testid="summary">{move || marked_summary.view(&summary.get())}</p>
             {move || {
                 let lookups = provisional.get();
                 (!lookups.is_empty()).then(|| view! { <ProvisionalNotice lookups /> })
@@ -69,15 +109,17 @@ pub fn ChartBlock(
             <div class="chart-frame" style:height=move || format!("{}px", view.with(|v| bar_chart_height(v.rows.len())))>
                 <EChart option summary testid="area-chart" />
             </div>
-            <p class="source" data-testid="source">{source_line(&indicator)}</p>
+            <p class="source" data-testid="source">{source_line_view(&indicator, lang)}</p>
             {move || embedded().then(|| view! {
-                <p class="full-view"><a href=full_view target="_top">"See this chart in the Tower Hamlets outcomes explorer"</a></p>
+                <p class="full-view"><a href=full_view target="_top">{tr!(lang, "chart_block.full_view")}</a></p>
             })}
-            <p class="print-only" data-testid="print-url">{move || format!("Online: {}", full_view())}</p>
+            <p class="print-only" data-testid="print-url">
+                {tr!(lang, "chart_block.online")} " " <span translate="no">{full_view}</span>
+            </p>
             <Show when=move || !embedded()>
-                {missing}
+                {missing.clone()}
                 <ShareBar indicator=indicator.clone() view headline subtitle />
-                <AreaTable view caption />
+                <AreaTable view caption marked=marked.clone() />
                 <AboutIndicator indicator=indicator.clone() />
             </Show>
         </section>
@@ -87,36 +129,55 @@ pub fn ChartBlock(
 /// The indicator's definition, method, source and licence, one click away.
 #[component]
 fn AboutIndicator(indicator: IndicatorMeta) -> impl IntoView {
+    let lang = UrlState::get().lang();
+    let english = always_english(lang);
+    let kept = |field: &str| english_if_kept("indicator", &indicator.id, field);
     let source = indicator.source.clone();
     view! {
             <details class="about-indicator">
-                <summary>"About this indicator"</summary>
+                <summary>{tr!(lang, "chart_block.about.summary")}</summary>
                 <dl>
-                    <dt>"What it shows"</dt>
-                    <dd>{indicator.description.clone()}</dd>
-                    <dt>"Definition"</dt>
-                    <dd>{indicator.definition.clone()}</dd>
-                    <dt>"How the figures were made"</dt>
-                    <dd>{indicator.methods.clone()}</dd>
-                    <dt>"Source"</dt>
-                    <dd>
+                    <dt>{tr!(lang, "chart_block.about.shows")}</dt>
+                    <dd lang=kept("description")>{indicator.description.clone()}</dd>
+                    <dt>{tr!(lang, "chart_block.about.definition")}</dt>
+                    <dd lang=kept("definition")>{indicator.definition.clone()}</dd>
+                    <dt>{tr!(lang, "chart_block.about.methods")}</dt>
+                    <dd lang=kept("methods")>{indicator.methods.clone()}</dd>
+                    <dt>{tr!(lang, "chart_block.about.source")}</dt>
+                    <dd lang=english>
                         <a href=source.url.clone()>{source.name.clone()}</a>
                         ", " {source.publisher.clone()}
                     </dd>
-                    <dt>"Licence"</dt>
-                    <dd>{source.licence.clone()} " " {source.attribution.clone()}</dd>
+                    <dt>{tr!(lang, "chart_block.about.licence")}</dt>
+                    <dd lang=english>{source.licence.clone()} " " {source.attribution.clone()}</dd>
                 </dl>
             </details>
     }
 }
 
-/// "Source: name, publisher. Licence." under every chart.
-pub fn source_line(indicator: &IndicatorMeta) -> String {
+/// "Source: name, publisher. Licence." under every chart, in `lang`; the names stay English.
+pub fn source_line(indicator: &IndicatorMeta, lang: Lang) -> String {
     let source = &indicator.source;
-    format!(
-        "Source: {}, {}. {}.",
-        source.name, source.publisher, source.licence
+    tr!(
+        lang,
+        "chart_block.source_line",
+        name = source.name,
+        publisher = source.publisher,
+        licence = source.licence
     )
+}
+
+/// The source line for the page, with the names that stay English marked as English.
+pub fn source_line_view(indicator: &IndicatorMeta, lang: Lang) -> Vec<AnyView> {
+    let source = &indicator.source;
+    let english = always_english(lang);
+    Marked::default()
+        .english(
+            [&source.name, &source.publisher, &source.licence]
+                .into_iter()
+                .map(|name| (name.clone(), english)),
+        )
+        .view(&source_line(indicator, lang))
 }
 
 /// The provisional lookups behind figures at `level`: those that place areas into areas of
@@ -132,32 +193,89 @@ fn provisional_lookups_at(lookups: &[(Lookup, Vec<AreaLevel>)], level: AreaLevel
 /// Says which of the lookups behind these figures nobody has officially published.
 #[component]
 pub fn ProvisionalNotice(lookups: Vec<Lookup>) -> impl IntoView {
+    let lang = UrlState::get().lang();
     view! {
         <div class="notice" data-testid="provisional-notice">
             <p>
-                <strong>"Provisional: "</strong>
-                "these figures group areas using a lookup that has not been officially published."
+                <strong>{tr!(lang, "chart_block.provisional.label")}</strong>
+                " "
+                {tr!(lang, "chart_block.provisional.text")}
             </p>
             <ul>
                 {lookups
                     .into_iter()
-                    .map(|l| view! { <li>{l.title} ": " {l.note} " (" {l.source} ")"</li> })
+                    .map(|l| {
+                        let title = english_if_kept("lookup", &l.id, "title");
+                        let note = english_if_kept("lookup", &l.id, "note");
+                        view! {
+                            <li>
+                                <span lang=title>{l.title}</span>
+                                ": "
+                                <span lang=note>{l.note}</span>
+                                " ("
+                                <span lang=always_english(lang)>{l.source}</span>
+                                ")"
+                            </li>
+                        }
+                    })
                     .collect_view()}
             </ul>
         </div>
     }
 }
 
-/// "Percentage (%)" style phrase for the subtitle.
-fn unit_phrase(indicator: &IndicatorMeta) -> String {
+/// The unit as the subtitle words it: "Percentage", "Rate per 1,000", "Years", "µg/m³".
+fn unit_phrase(indicator: &IndicatorMeta, lang: Lang) -> String {
     match indicator.unit.as_str() {
-        "%" => "Percentage".to_string(),
-        unit => format!("Rate {unit}"),
+        "%" => tr!(lang, "chart_block.unit.percentage"),
+        "per 1,000" => tr!(
+            lang,
+            "chart_block.unit.rate",
+            unit = unit_label("per 1,000", lang)
+        ),
+        // A symbol such as `µg/m³` keeps its case.
+        unit => {
+            let label = unit_label(unit, lang);
+            if label.starts_with(|c: char| c.is_ascii_lowercase()) {
+                capitalise(&label)
+            } else {
+                label
+            }
+        }
     }
 }
 
-/// The name of an area level, as used in "by locality".
-pub fn level_name(level: AreaLevel) -> &'static str {
+/// The name of an area level in `lang`, as used in "by locality".
+pub fn level_name(level: AreaLevel, lang: Lang) -> String {
+    match level {
+        AreaLevel::England => tr!(lang, "level.england"),
+        AreaLevel::Region => tr!(lang, "level.region"),
+        AreaLevel::Borough => tr!(lang, "level.borough"),
+        AreaLevel::Locality => tr!(lang, "level.locality"),
+        AreaLevel::Pcn => tr!(lang, "level.pcn"),
+        AreaLevel::Practice => tr!(lang, "level.practice"),
+        AreaLevel::Ward => tr!(lang, "level.ward"),
+        AreaLevel::Lsoa => tr!(lang, "level.lsoa"),
+    }
+}
+
+/// The plural name of an area level in `lang`, as used in "no figures by wards".
+pub fn level_name_plural(level: AreaLevel, lang: Lang) -> String {
+    match level {
+        AreaLevel::England => tr!(lang, "level.plural.england"),
+        AreaLevel::Region => tr!(lang, "level.plural.region"),
+        AreaLevel::Borough => tr!(lang, "level.plural.borough"),
+        AreaLevel::Locality => tr!(lang, "level.plural.locality"),
+        AreaLevel::Pcn => tr!(lang, "level.plural.pcn"),
+        AreaLevel::Practice => tr!(lang, "level.plural.practice"),
+        AreaLevel::Ward => tr!(lang, "level.plural.ward"),
+        AreaLevel::Lsoa => tr!(lang, "level.plural.lsoa"),
+    }
+}
+
+/// The English name of an area level, for file names, which stay ASCII in every language
+/// (see `outcomes_charts::export::file_stem`).
+pub fn level_slug(level: AreaLevel) -> &'static str {
     match level {
         AreaLevel::England => "country",
         AreaLevel::Region => "region",
@@ -167,19 +285,5 @@ pub fn level_name(level: AreaLevel) -> &'static str {
         AreaLevel::Practice => "GP practice",
         AreaLevel::Ward => "ward",
         AreaLevel::Lsoa => "small area (LSOA)",
-    }
-}
-
-/// The plural name of an area level, as used in "no figures by wards".
-pub fn level_name_plural(level: AreaLevel) -> &'static str {
-    match level {
-        AreaLevel::England => "country",
-        AreaLevel::Region => "regions",
-        AreaLevel::Borough => "London boroughs",
-        AreaLevel::Locality => "localities",
-        AreaLevel::Pcn => "GP networks (PCNs)",
-        AreaLevel::Practice => "GP practices",
-        AreaLevel::Ward => "wards",
-        AreaLevel::Lsoa => "small areas (LSOAs)",
     }
 }

@@ -20,6 +20,11 @@ pub fn ChoiceLinks(
     /// For tests to find this group.
     #[prop(into)]
     testid: String,
+    /// The `lang` of each choice's text, in the order of `choices`, where it is not the
+    /// page's language: a dataset name shown in English on a Bengali page gets `Some("en")`
+    /// (see `crate::dataset_text::english_if_kept`). Choices past its end have none.
+    #[prop(optional)]
+    langs: Vec<Option<&'static str>>,
 ) -> impl IntoView {
     let name = label.clone();
     view! {
@@ -28,11 +33,14 @@ pub fn ChoiceLinks(
             <ul>
                 {choices
                     .into_iter()
-                    .map(|choice| {
+                    .enumerate()
+                    .map(|(i, choice)| {
+                        let lang = langs.get(i).copied().flatten();
                         view! {
                             <li>
                                 <a
                                     href=choice.href
+                                    lang=lang
                                     aria-current=choice.current.then_some("true")
                                     class:current=choice.current
                                 >

@@ -7,7 +7,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::ResizeObserver;
 
+use outcomes_i18n::tr;
+use outcomes_state::Lang;
+
 use crate::echarts::{load_library, Instance};
+use crate::state::UrlState;
 
 /// A live resize observer and the callback it calls, kept together so both are dropped
 /// together when the chart leaves the page.
@@ -33,6 +37,7 @@ pub fn EChart(
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
+    let lang = UrlState::get().lang();
     let container = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<Instance>);
     let observer = StoredValue::new_local(None::<SizeWatch>);
@@ -43,7 +48,7 @@ pub fn EChart(
     let library = RwSignal::new(None::<Result<(), String>>);
     let load = move || {
         library.set(None);
-        leptos::task::spawn_local(async move { library.set(Some(load_library().await)) });
+        leptos::task::spawn_local(async move { library.set(Some(load_library(lang).await)) });
     };
     load();
 
@@ -56,17 +61,17 @@ pub fn EChart(
             return;
         };
         if observer.with_value(Option::is_none) {
-            watch_size(&element, instance, pending, observer);
+            watch_size(&element, instance, pending, observer, lang);
         }
         let drawn = instance.with_value(|slot| {
             slot.as_ref().map(|existing| {
-                existing.show(&chart);
+                existing.show(&chart, lang);
                 mark(CHART_UPDATED_MARK);
             })
         });
         if drawn.is_none() {
             pending.set_value(Some(chart));
-            draw_when_sized(&element, instance, pending);
+            draw_when_sized(&element, instance, pending, lang);
         }
     });
 
@@ -95,7 +100,7 @@ pub fn EChart(
         Some(Err(message)) => Some(view! {
             <div class="alert" role="alert">
                 <p>{message}</p>
-                <button type="button" class="button" on:click=move |_| load()>"Try again"</button>
+                <button type="button" class="button" on:click=move |_| load()>{tr!(lang, "chart.try_again")}</button>
             </div>
         }),
         _ => None,
@@ -118,6 +123,7 @@ fn draw_when_sized(
     element: &web_sys::HtmlDivElement,
     instance: StoredValue<Option<Instance>, LocalStorage>,
     pending: StoredValue<Option<serde_json::Value>, LocalStorage>,
+    lang: Lang,
 ) {
     if element.client_width() == 0 || element.client_height() == 0 {
         return;
@@ -126,7 +132,7 @@ fn draw_when_sized(
         return;
     };
     let created = Instance::create(element);
-    created.show(&chart);
+    created.show(&chart, lang);
     mark_once(FIRST_CHART_MARK);
     instance.set_value(Some(created));
 }
@@ -138,12 +144,13 @@ fn watch_size(
     instance: StoredValue<Option<Instance>, LocalStorage>,
     pending: StoredValue<Option<serde_json::Value>, LocalStorage>,
     slot: StoredValue<Option<SizeWatch>, LocalStorage>,
+    lang: Lang,
 ) {
     let watched = element.clone();
     let closure = Closure::<dyn FnMut()>::new(move || {
         let resized = instance.with_value(|chart| chart.as_ref().map(Instance::resize));
         if resized.is_none() {
-            draw_when_sized(&watched, instance, pending);
+            draw_when_sized(&watched, instance, pending, lang);
         }
     });
     if let Ok(observer) = ResizeObserver::new(closure.as_ref().unchecked_ref()) {

@@ -6,6 +6,7 @@ pub mod chart_block;
 pub mod choice_links;
 pub mod echart;
 pub mod load_error;
+pub mod marked;
 pub mod share_bar;
 pub mod site_nav;
 pub mod tartan;

@@ -8,9 +8,12 @@ use outcomes_charts::area_comparison::AreaComparison;
 use outcomes_charts::bar_chart::{area_bar_option, bar_chart_height};
 use outcomes_charts::export::{citation, comparison_csv, file_stem, framed_for_image};
 use outcomes_core::model::IndicatorMeta;
-use outcomes_state::{write_pinned, State, View};
+use outcomes_i18n::tr;
+use outcomes_state::{write_pinned, Lang, State, View};
 
-use crate::components::chart_block::{level_name, source_line};
+use crate::components::chart_block::{level_name, level_slug, source_line};
+use crate::components::marked::Marked;
+use crate::dataset_text::{always_english, english_if_kept};
 use crate::download::{save_data_url, save_text};
 use crate::echarts::{render_image, ImageFormat};
 use crate::state::{url_level, UrlState};
@@ -31,19 +34,18 @@ pub fn ShareBar(
     subtitle: Signal<String>,
 ) -> impl IntoView {
     let url = UrlState::get();
-    let status = RwSignal::new(String::new());
+    let lang = url.lang();
+    let status = RwSignal::new(Status::default());
     let dialog = NodeRef::<Dialog>::new();
-    let source_line = format!(
-        "{} Tower Hamlets outcomes explorer.",
-        source_line(&indicator)
-    );
+    // The image adds the explorer's name after it.
+    let source_line = source_line(&indicator, lang);
     let can_share = web_sys::window()
         .map(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
         .unwrap_or(false);
 
     let copy_link = move |_| {
         let link = page_url(&without_embed(&url.state()));
-        copy_text(link, status, "The link to this view has been copied.");
+        copy_text(link, status, tr!(lang, "share.link_copied"), lang);
     };
     let share = move |_| {
         if let Some(window) = web_sys::window() {
@@ -59,13 +61,14 @@ pub fn ShareBar(
             view.with_untracked(|v| {
                 (
                     framed_for_image(
-                        &area_bar_option(v),
+                        &area_bar_option(v, lang),
                         &headline.get_untracked(),
                         &subtitle.get_untracked(),
                         &source_line,
+                        lang,
                     ),
                     bar_chart_height(v.rows.len()) + 200,
-                    file_stem(v, level_name(v.level)),
+                    file_stem(v, level_slug(v.level)),
                 )
             })
         }
@@ -74,21 +77,21 @@ pub fn ShareBar(
         let option_for_image = option_for_image.clone();
         move |_| {
             let (option, height, stem) = option_for_image();
-            match render_image(&option, IMAGE_WIDTH, height, ImageFormat::Png) {
+            match render_image(&option, IMAGE_WIDTH, height, ImageFormat::Png, lang) {
                 Some(data_url) if save_data_url(&format!("{stem}.png"), &data_url).is_ok() => {
-                    status.set("The chart has been saved as a PNG image.".into())
+                    status.set(Status::said(tr!(lang, "share.png_saved")))
                 }
-                _ => status.set("Sorry, the image could not be made in this browser.".into()),
+                _ => status.set(Status::said(tr!(lang, "share.image_failed"))),
             }
         }
     };
     let save_svg = move |_| {
         let (option, height, stem) = option_for_image();
-        match render_image(&option, IMAGE_WIDTH, height, ImageFormat::Svg) {
+        match render_image(&option, IMAGE_WIDTH, height, ImageFormat::Svg, lang) {
             Some(svg) if save_text(&format!("{stem}.svg"), "image/svg+xml", &svg).is_ok() => {
-                status.set("The chart has been saved as an SVG image.".into())
+                status.set(Status::said(tr!(lang, "share.svg_saved")))
             }
-            _ => status.set("Sorry, the image could not be made in this browser.".into()),
+            _ => status.set(Status::said(tr!(lang, "share.image_failed"))),
         }
     };
     let save_csv = {
@@ -96,13 +99,13 @@ pub fn ShareBar(
         move |_| {
             let (text, stem) = view.with_untracked(|v| {
                 (
-                    comparison_csv(v, &indicator),
-                    file_stem(v, level_name(v.level)),
+                    comparison_csv(v, &indicator, lang),
+                    file_stem(v, level_slug(v.level)),
                 )
             });
             match save_text(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text) {
-                Ok(()) => status.set("The data has been saved as a CSV file.".into()),
-                Err(_) => status.set("Sorry, the file could not be saved in this browser.".into()),
+                Ok(()) => status.set(Status::said(tr!(lang, "share.csv_saved"))),
+                Err(_) => status.set(Status::said(tr!(lang, "share.file_failed"))),
             }
         }
     };
@@ -114,15 +117,32 @@ pub fn ShareBar(
     let cite = {
         let indicator = indicator.clone();
         move || {
-            view.with(|v| {
+            let link = page_url(&without_embed(&url.state()));
+            let text = view.with(|v| {
                 citation(
                     v,
                     &indicator,
-                    level_name(v.level),
-                    &page_url(&without_embed(&url.state())),
-                    &today(),
+                    &level_name(v.level, lang),
+                    &link,
+                    &today(lang),
+                    lang,
                 )
-            })
+            });
+            // The names and the address stay English in every language.
+            let english = always_english(lang);
+            let source = &indicator.source;
+            Marked::default()
+                .english([
+                    (
+                        indicator.title.clone(),
+                        english_if_kept("indicator", &indicator.id, "title"),
+                    ),
+                    (source.name.clone(), english),
+                    (source.publisher.clone(), english),
+                    (source.licence.clone(), english),
+                    (link, english),
+                ])
+                .view(&text)
         }
     };
     let embed_code = {
@@ -155,40 +175,61 @@ pub fn ShareBar(
     };
     let copy_embed = {
         let embed_code = embed_code.clone();
-        move |_| copy_text(embed_code(), status, "The embed code has been copied.")
+        move |_| copy_text(embed_code(), status, tr!(lang, "share.embed_copied"), lang)
     };
 
     view! {
         <div class="share-bar" data-testid="share-bar">
             <ul class="actions">
-                <li><button type="button" class="action" on:click=copy_link data-testid="copy-link">"Copy link"</button></li>
-                {can_share.then(|| view! { <li><button type="button" class="action" on:click=share>"Share…"</button></li> })}
-                <li><button type="button" class="action" on:click=open_embed data-testid="embed-open">"Embed this chart"</button></li>
-                <li><button type="button" class="action" on:click=save_png data-testid="save-png">"Save image (PNG)"</button></li>
-                <li><button type="button" class="action" on:click=save_svg data-testid="save-svg">"Save image (SVG)"</button></li>
-                <li><button type="button" class="action" on:click=save_csv data-testid="save-csv">"Save data (CSV)"</button></li>
-                <li><button type="button" class="action" on:click=print data-testid="print">"Print"</button></li>
+                <li><button type="button" class="action" on:click=copy_link data-testid="copy-link">{tr!(lang, "share.copy_link")}</button></li>
+                {can_share.then(|| view! { <li><button type="button" class="action" on:click=share>{tr!(lang, "share.share")}</button></li> })}
+                <li><button type="button" class="action" on:click=open_embed data-testid="embed-open">{tr!(lang, "share.embed")}</button></li>
+                <li><button type="button" class="action" on:click=save_png data-testid="save-png">{tr!(lang, "share.save_png")}</button></li>
+                <li><button type="button" class="action" on:click=save_svg data-testid="save-svg">{tr!(lang, "share.save_svg")}</button></li>
+                <li><button type="button" class="action" on:click=save_csv data-testid="save-csv">{tr!(lang, "share.save_csv")}</button></li>
+                <li><button type="button" class="action" on:click=print data-testid="print">{tr!(lang, "share.print")}</button></li>
             </ul>
-            <p class="status" role="status" data-testid="share-status">{move || status.get()}</p>
+            <p class="status" role="status" data-testid="share-status">
+                {move || {
+                    let Status { message, code } = status.get();
+                    view! {
+                        {message}
+                        {code.map(|code| view! { " " <code>{code}</code> })}
+                    }
+                }}
+            </p>
             <details class="cite">
-                <summary>"Cite this chart"</summary>
+                <summary>{tr!(lang, "share.cite")}</summary>
                 <p data-testid="citation">{cite}</p>
             </details>
             <dialog node_ref=dialog class="dialog" aria-labelledby="embed-title" data-testid="embed-dialog">
-                <h2 id="embed-title">"Embed this chart"</h2>
-                <p>
-                    "Paste this code into a web page to show this chart, with its title, summary and "
-                    "source. It always shows this indicator, level, period and order, even if the "
-                    "explorer's defaults change. The small script lets the frame fit the chart's height."
-                </p>
-                <label for="embed-code">"Embed code"</label>
+                <h2 id="embed-title">{tr!(lang, "share.embed")}</h2>
+                <p>{tr!(lang, "share.embed_help")}</p>
+                <label for="embed-code">{tr!(lang, "share.embed_code")}</label>
                 <textarea id="embed-code" readonly rows="6" data-testid="embed-code" prop:value=embed_code></textarea>
                 <div class="dialog-actions">
-                    <button type="button" class="button" on:click=copy_embed>"Copy code"</button>
-                    <button type="button" class="button secondary" on:click=close_embed data-testid="embed-close">"Close"</button>
+                    <button type="button" class="button" on:click=copy_embed>{tr!(lang, "share.copy_code")}</button>
+                    <button type="button" class="button secondary" on:click=close_embed data-testid="embed-close">{tr!(lang, "share.close")}</button>
                 </div>
             </dialog>
         </div>
+    }
+}
+
+/// What the share bar last did, in words, and any text the browser would not copy, shown
+/// as code for the person to copy themselves.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Status {
+    message: String,
+    code: Option<String>,
+}
+
+impl Status {
+    fn said(message: String) -> Status {
+        Status {
+            message,
+            code: None,
+        }
     }
 }
 
@@ -224,30 +265,31 @@ fn embed_snippet(pinned: &State, title: &str, height: u32) -> String {
     )
 }
 
-/// Copies `text` and says whether it worked.
-fn copy_text(text: String, status: RwSignal<String>, done: &'static str) {
+/// Copies `text` and says whether it worked: `done` when it did, the text itself to copy by
+/// hand when the browser would not.
+fn copy_text(text: String, status: RwSignal<Status>, done: String, lang: Lang) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let promise = window.navigator().clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => status.set(done.to_string()),
-            Err(_) => status.set(format!(
-                "This browser would not copy it. Select and copy this instead: {text}"
-            )),
+            Ok(_) => status.set(Status::said(done)),
+            Err(_) => status.set(Status {
+                message: tr!(lang, "share.copy_failed"),
+                code: Some(text),
+            }),
         }
     });
 }
 
-/// Today's date as people write it: "23 November 2026".
-fn today() -> String {
-    let options = js_sys::Object::new();
-    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    js_sys::Date::new_0()
-        .to_locale_date_string("en-GB", &options)
-        .as_string()
-        .unwrap_or_default()
+/// Today's date as people write it in `lang`: "23 November 2026", "২৩ নভেম্বর ২০২৬".
+fn today(lang: Lang) -> String {
+    let now = js_sys::Date::new_0();
+    outcomes_i18n::date(
+        lang,
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
 }

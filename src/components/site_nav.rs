@@ -1,6 +1,7 @@
 //! The site's main navigation between views.
 
 use leptos::prelude::*;
+use outcomes_i18n::tr;
 use outcomes_state::View;
 
 use crate::state::{href, view_state, UrlState};
@@ -9,16 +10,17 @@ use crate::state::{href, view_state, UrlState};
 #[component]
 pub fn SiteNav() -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
     let items = [
-        (View::Overview, "Overview"),
-        (View::Indicator, "Indicators"),
-        (View::Locality, "Localities"),
-        (View::Map, "Map"),
-        (View::Challenges, "Health challenges"),
-        (View::About, "About the data"),
+        (View::Overview, tr!(lang, "nav.overview")),
+        (View::Indicator, tr!(lang, "nav.indicators")),
+        (View::Locality, tr!(lang, "nav.localities")),
+        (View::Map, tr!(lang, "nav.map")),
+        (View::Challenges, tr!(lang, "nav.challenges")),
+        (View::About, tr!(lang, "nav.about")),
     ];
     view! {
-        <nav class="site-nav" aria-label="Main">
+        <nav class="site-nav" aria-label=tr!(lang, "nav.label")>
             <ul>
                 {items
                     .into_iter()

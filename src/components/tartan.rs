@@ -5,19 +5,23 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::decimal;
+use outcomes_charts::format::{decimal, unit_label};
 use outcomes_charts::summary::{comparison_class, comparison_symbol, comparison_word};
 use outcomes_core::model::{
     AreaLevel, Comparison, IndicatorMeta, KeyValue, Manifest, BOROUGH_CODE, ENGLAND_CODE,
     LONDON_CODE,
 };
+use outcomes_i18n::{digits, tr};
+use outcomes_state::Lang;
 
+use crate::dataset_text::english_if_kept;
 use crate::state::{href, indicator_state, UrlState};
 
 /// The matrix for every indicator in framework order.
 #[component]
 pub fn Tartan(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
     let columns: Vec<(String, String)> = manifest
         .areas_at(AreaLevel::Locality)
         .map(|a| (a.code.clone(), a.name.clone()))
@@ -33,7 +37,13 @@ pub fn Tartan(manifest: Arc<Manifest>) -> impl IntoView {
         .collect();
     let header = columns
         .iter()
-        .map(|(_, name)| view! { <th scope="col" class="num">{name.clone()}</th> })
+        .map(|(code, name)| {
+            view! {
+                <th scope="col" class="num" lang=english_if_kept("area", code, "name")>
+                    {name.clone()}
+                </th>
+            }
+        })
         .collect_view();
     let rows = manifest
         .framework
@@ -56,16 +66,23 @@ pub fn Tartan(manifest: Arc<Manifest>) -> impl IntoView {
                         .iter()
                         .map(|(code, _)| {
                             let value = key.and_then(|k| k.value(code));
-                            view! { <Cell value=value.cloned() area=code.clone() /> }
+                            view! { <Cell value=value.cloned() area=code.clone() lang /> }
                         })
                         .collect_view();
+                    let unit = unit_label(&indicator.unit, lang);
+                    // A unit with no words for it in `lang` is shown as published.
+                    let unit_lang = (unit == digits(lang, &indicator.unit))
+                        .then(|| english_if_kept("indicator", &indicator.id, "unit"))
+                        .flatten();
                     view! {
                         <tr>
                             <th scope="row">
-                                <a href=link>{indicator.title.clone()}</a>
-                                <span class="unit">" (" {indicator.unit.clone()} ")"</span>
+                                <a href=link lang=english_if_kept("indicator", &indicator.id, "title")>
+                                    {indicator.title.clone()}
+                                </a>
+                                <span class="unit">" (" <span lang=unit_lang>{unit}</span> ")"</span>
                             </th>
-                            <td>{key.map(|k| k.period.clone()).unwrap_or_default()}</td>
+                            <td>{key.map(|k| digits(lang, &k.period)).unwrap_or_default()}</td>
                             {cells}
                         </tr>
                     }
@@ -74,7 +91,13 @@ pub fn Tartan(manifest: Arc<Manifest>) -> impl IntoView {
             view! {
                 <tbody>
                     <tr class="group">
-                        <th scope="rowgroup" colspan=columns.len() + 2>{domain.name.clone()}</th>
+                        <th
+                            scope="rowgroup"
+                            colspan=columns.len() + 2
+                            lang=english_if_kept("domain", &domain.id, "name")
+                        >
+                            {domain.name.clone()}
+                        </th>
                     </tr>
                     {body}
                 </tbody>
@@ -82,22 +105,27 @@ pub fn Tartan(manifest: Arc<Manifest>) -> impl IntoView {
         })
         .collect_view();
     let column_count = columns.len();
+    let heading = tr!(lang, "tartan.heading");
     view! {
         <section class="tartan" aria-labelledby="tartan-title" data-testid="tartan">
-            <h2 id="tartan-title">"Every indicator by area"</h2>
+            <h2 id="tartan-title">{heading.clone()}</h2>
             <p>
-                "Localities are compared with Tower Hamlets; Tower Hamlets and London with England. "
-                <span class="key">"▲ better"</span> " · " <span class="key">"● similar"</span> " · "
-                <span class="key">"▼ worse"</span> " · ↑ higher · ↓ lower · – not compared. "
-                "Locality figures rest on a provisional grouping of GP networks."
+                {tr!(lang, "tartan.compared")} " "
+                <span class="key">"▲ " {tr!(lang, "tartan.key_better")}</span> " · "
+                <span class="key">"● " {tr!(lang, "tartan.key_similar")}</span> " · "
+                <span class="key">"▼ " {tr!(lang, "tartan.key_worse")}</span>
+                " · ↑ " {tr!(lang, "tartan.key_higher")}
+                " · ↓ " {tr!(lang, "tartan.key_lower")}
+                " · – " {tr!(lang, "tartan.key_not_compared")} " "
+                {tr!(lang, "tartan.provisional")}
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Every indicator by area">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=heading>
                 <table class="data-table tartan-table" data-columns=column_count>
-                    <caption>"The latest figures for each indicator, by area"</caption>
+                    <caption>{tr!(lang, "tartan.caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Indicator"</th>
-                            <th scope="col">"Period"</th>
+                            <th scope="col">{tr!(lang, "tartan.indicator")}</th>
+                            <th scope="col">{tr!(lang, "tartan.period")}</th>
                             {header}
                         </tr>
                     </thead>
@@ -119,9 +147,15 @@ fn benchmark_for(area: &str) -> Option<&'static str> {
 
 /// One cell: the value, and the comparison as a symbol, hidden words and a class for colour.
 #[component]
-fn Cell(value: Option<KeyValue>, area: String) -> impl IntoView {
+fn Cell(value: Option<KeyValue>, area: String, lang: Lang) -> impl IntoView {
     let Some(value) = value else {
-        return view! { <td class="num empty">"–"<span class="visually-hidden">"no figure"</span></td> }.into_any();
+        return view! {
+            <td class="num empty">
+                "–"
+                <span class="visually-hidden">{tr!(lang, "tartan.no_figure")}</span>
+            </td>
+        }
+        .into_any();
     };
     let result = benchmark_for(&area)
         .and_then(|b| {
@@ -135,13 +169,13 @@ fn Cell(value: Option<KeyValue>, area: String) -> impl IntoView {
         Some(r) => (
             comparison_class(r),
             comparison_symbol(r),
-            comparison_word(r),
+            comparison_word(r, lang),
         ),
-        None => ("plain", "", ""),
+        None => ("plain", "", String::new()),
     };
     view! {
         <td class=format!("num cell {class}")>
-            {decimal(value.value)}
+            {decimal(value.value, lang)}
             {(!symbol.is_empty()).then(|| view! {
                 " "<span aria-hidden="true">{symbol}</span>
                 <span class="visually-hidden">{word}</span>

@@ -5,15 +5,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::decimal;
+use outcomes_charts::format::{decimal, unit_label};
 use outcomes_charts::trend::{
     trend_option, trend_summary, trend_view, TrendView, DEFAULT_TREND_AREAS,
 };
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_i18n::{digits, tr};
 use outcomes_state::State;
 
-use crate::components::chart_block::source_line;
+use crate::components::chart_block::source_line_view;
 use crate::components::echart::EChart;
+use crate::components::marked::Marked;
+use crate::dataset_text::english_if_kept;
 use crate::state::{href, UrlState};
 
 /// The trend section of an indicator page. `level` is the level the bars show, whose areas
@@ -26,6 +29,8 @@ pub fn TrendSection(
     level: Signal<AreaLevel>,
 ) -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
+    let marked = Marked::for_indicator(&manifest, &indicator);
     let view = Memo::new({
         let (manifest, indicator, shard) = (manifest.clone(), indicator.clone(), shard.clone());
         move |_| {
@@ -33,22 +38,31 @@ pub fn TrendSection(
                 .with(|p| trend_view(&manifest, &indicator, &shard, &p.state.areas))
         }
     });
-    let summary = Signal::derive(move || view.with(trend_summary));
+    let summary = Signal::derive(move || view.with(|v| trend_summary(v, lang)));
     let subtitle = {
         let (first, last) = (
             shard.periods.first().cloned(),
             shard.periods.last().cloned(),
         );
-        let unit = indicator.unit.clone();
+        let unit = unit_label(&indicator.unit, lang);
         match (first, last) {
-            (Some(first), Some(last)) if first != last => {
-                format!("{unit}, {first} to {last}, with 95% confidence intervals")
-            }
-            (Some(only), _) => format!("{unit}, {only}"),
+            (Some(first), Some(last)) if first != last => tr!(
+                lang,
+                "trend.subtitle_range",
+                unit = unit,
+                first = digits(lang, &first),
+                last = digits(lang, &last)
+            ),
+            (Some(only), _) => tr!(
+                lang,
+                "trend.subtitle_one",
+                unit = unit,
+                period = digits(lang, &only)
+            ),
             _ => unit,
         }
     };
-    let option = Signal::derive(move || view.with(trend_option));
+    let option = Signal::derive(move || view.with(|v| trend_option(v, lang)));
     let toggles = move || {
         let state = url.state();
         let shown: Vec<String> = view.with(|v| v.series.iter().map(|s| s.code.clone()).collect());
@@ -78,41 +92,58 @@ pub fn TrendSection(
                     areas,
                     ..state.clone()
                 });
+                let text = if on {
+                    tr!(lang, "trend.hide", name = name)
+                } else {
+                    tr!(lang, "trend.show", name = name)
+                };
+                let text = Marked::default()
+                    .english([(name, english_if_kept("area", &code, "name"))])
+                    .view(&text);
                 view! {
                     <li>
                         <a href=link class:on=on data-area=code.clone()>
                             <span aria-hidden="true">{if on { "✓ " } else { "+ " }}</span>
-                            {if on { "Hide " } else { "Show " }} {name}
+                            {text}
                         </a>
                     </li>
                 }
             })
             .collect_view()
     };
+    let heading = marked.view(&tr!(lang, "trend.heading", title = indicator.title));
+    let marked_summary = marked.clone();
     view! {
         <section class="trend" aria-labelledby="trend-title" data-testid="trend">
-            <h2 id="trend-title">{format!("{} over time", indicator.title)}</h2>
-            <p class="subtitle" data-testid="trend-subtitle">{subtitle}</p>
-            <p class="summary" data-testid="trend-summary">{move || summary.get()}</p>
-            <nav aria-label="Areas shown over time" class="toggles" data-testid="trend-areas">
+            <h2 id="trend-title">{heading}</h2>
+            <p class="subtitle" data-testid="trend-subtitle">{marked.view(&subtitle)}</p>
+            <p class="summary" data-testid="trend-summary">{move || marked_summary.view(&summary.get())}</p>
+            <nav aria-label=tr!(lang, "trend.areas_label") class="toggles" data-testid="trend-areas">
                 <ul>{toggles}</ul>
             </nav>
             <EChart option summary testid="trend-chart" class="trend-chart" />
-            <p class="source">{source_line(&indicator)}</p>
-            <TrendTable view=view.into() />
+            <p class="source">{source_line_view(&indicator, lang)}</p>
+            <TrendTable view=view.into() marked />
         </section>
     }
 }
 
 /// The trend's numbers: a row per period, a column per area.
 #[component]
-fn TrendTable(view: Signal<TrendView>) -> impl IntoView {
+fn TrendTable(view: Signal<TrendView>, marked: Marked) -> impl IntoView {
+    let lang = UrlState::get().lang();
     move || {
         view.with(|v| {
             let header = v
                 .series
                 .iter()
-                .map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> })
+                .map(|s| {
+                    view! {
+                        <th scope="col" class="num" lang=english_if_kept("area", &s.code, "name")>
+                            {s.name.clone()}
+                        </th>
+                    }
+                })
                 .collect_view();
             let rows = v
                 .periods
@@ -127,31 +158,34 @@ fn TrendTable(view: Signal<TrendView>) -> impl IntoView {
                             let text = s.points[i].map_or_else(
                                 || "–".to_string(),
                                 |(value, ci)| match ci {
-                                    Some(ci) => format!(
-                                        "{} ({} to {})",
-                                        decimal(value),
-                                        decimal(ci.lower),
-                                        decimal(ci.upper)
+                                    Some(ci) => tr!(
+                                        lang,
+                                        "trend.value_with_interval",
+                                        value = decimal(value, lang),
+                                        lower = decimal(ci.lower, lang),
+                                        upper = decimal(ci.upper, lang)
                                     ),
-                                    None => decimal(value),
+                                    None => decimal(value, lang),
                                 },
                             );
                             view! { <td class="num">{text}</td> }
                         })
                         .collect_view();
-                    view! { <tr><th scope="row">{period.clone()}</th>{cells}</tr> }
+                    view! { <tr><th scope="row">{digits(lang, period)}</th>{cells}</tr> }
                 })
                 .collect_view();
-            let caption = format!(
-                "{} over time ({}), with 95% confidence intervals",
-                v.indicator_title, v.unit
+            let caption = tr!(
+                lang,
+                "trend.table_caption",
+                title = v.indicator_title,
+                unit = unit_label(&v.unit, lang)
             );
             let region = caption.clone();
             view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label=region>
                     <table class="data-table" data-testid="trend-table">
-                        <caption>{caption}</caption>
-                        <thead><tr><th scope="col">"Period"</th>{header}</tr></thead>
+                        <caption>{marked.view(&caption)}</caption>
+                        <thead><tr><th scope="col">{tr!(lang, "trend.period")}</th>{header}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>

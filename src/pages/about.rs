@@ -1,44 +1,80 @@
 //! About the data: where every figure comes from and under what licence, how the figures
-//! are made, what is provisional, and how accessible this site is.
+//! are made, what is provisional, how the translation was made, and how accessible this site
+//! is.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_core::model::{LookupStatus, Manifest, Source};
+use outcomes_i18n::{digits, tr};
+
+use crate::dataset_text::{always_english, english_if_kept};
+use crate::state::UrlState;
 
 /// The about page.
 #[component]
 pub fn AboutPage(manifest: Arc<Manifest>) -> impl IntoView {
-    // One entry per source, listing the indicators taken from it.
-    let mut sources: BTreeMap<String, (Source, Vec<String>)> = BTreeMap::new();
+    let lang = UrlState::get().lang();
+    // One entry per source, listing the indicators taken from it (id and title).
+    let mut sources: BTreeMap<String, (Source, Vec<(String, String)>)> = BTreeMap::new();
     for indicator in &manifest.indicators {
         sources
             .entry(indicator.source.name.clone())
             .or_insert_with(|| (indicator.source.clone(), Vec::new()))
             .1
-            .push(indicator.title.clone());
+            .push((indicator.id.clone(), indicator.title.clone()));
     }
     let dataset = manifest.dataset.clone();
     let lookups = manifest.lookups.clone();
+    let english = always_english(lang);
+    let lede = sentence_with(
+        &tr!(lang, "about.lede"),
+        vec![
+            (
+                "title",
+                view! { <span lang=english_if_kept("dataset", "", "title")>{dataset.title.clone()}</span> }
+                    .into_any(),
+            ),
+            ("publisher", view! { <span lang=english>{dataset.publisher.clone()}</span> }.into_any()),
+            (
+                "date",
+                view! { <span data-testid="release-date">{digits(lang, &dataset.release_date)}</span> }
+                    .into_any(),
+            ),
+        ],
+    );
+    let lookups_name = tr!(lang, "about.lookups_caption");
+    let lookups_caption = lookups_name.clone();
     view! {
-        <h1>"About the data"</h1>
-        <p class="lede">
-            {dataset.title.clone()} ", published by " {dataset.publisher.clone()} " on "
-            <span data-testid="release-date">{dataset.release_date.clone()}</span> "."
-        </p>
+        <h1>{tr!(lang, "about.heading")}</h1>
+        <p class="lede">{lede}</p>
 
         <section aria-labelledby="about-sources">
-            <h2 id="about-sources">"Sources and licences"</h2>
+            <h2 id="about-sources">{tr!(lang, "about.sources_heading")}</h2>
             <ul class="source-list" data-testid="source-list">
                 {sources
                     .into_values()
                     .map(|(source, titles)| {
+                        let licence = sentence_with(
+                            &tr!(lang, "about.source_licence"),
+                            vec![
+                                ("licence", view! { <span lang=english>{source.licence.clone()}</span> }.into_any()),
+                                ("attribution", view! { <span lang=english>{source.attribution.clone()}</span> }.into_any()),
+                            ],
+                        );
+                        let used_for = sentence_with(
+                            &tr!(lang, "about.source_used_for"),
+                            vec![("indicators", indicator_titles(titles))],
+                        );
                         view! {
                             <li>
-                                <p><a href=source.url.clone()>{source.name.clone()}</a> ", " {source.publisher.clone()} "."</p>
-                                <p>"Licence: " {source.licence.clone()} ". " {source.attribution.clone()}</p>
-                                <p>"Used for: " {titles.join("; ")} "."</p>
+                                <p lang=english>
+                                    <a href=source.url.clone()>{source.name.clone()}</a>
+                                    ", " {source.publisher.clone()} "."
+                                </p>
+                                <p>{licence}</p>
+                                <p>{used_for}</p>
                             </li>
                         }
                     })
@@ -47,20 +83,16 @@ pub fn AboutPage(manifest: Arc<Manifest>) -> impl IntoView {
         </section>
 
         <section aria-labelledby="about-lookups">
-            <h2 id="about-lookups">"How areas are grouped"</h2>
-            <p>
-                "Figures for GP networks (primary care networks, PCNs), localities and wards are "
-                "built from smaller areas using these lookups. Provisional ones have not been "
-                "officially published and may change."
-            </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Lookups used by the explorer">
+            <h2 id="about-lookups">{tr!(lang, "about.lookups_heading")}</h2>
+            <p>{tr!(lang, "about.lookups_text")}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=lookups_name>
             <table class="data-table" data-testid="lookup-table">
-                <caption>"Lookups used by the explorer"</caption>
+                <caption>{lookups_caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Lookup"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Source"</th>
+                        <th scope="col">{tr!(lang, "about.lookups_column_lookup")}</th>
+                        <th scope="col">{tr!(lang, "about.lookups_column_status")}</th>
+                        <th scope="col">{tr!(lang, "about.lookups_column_source")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -68,14 +100,17 @@ pub fn AboutPage(manifest: Arc<Manifest>) -> impl IntoView {
                         .into_iter()
                         .map(|lookup| {
                             let status = match lookup.status {
-                                LookupStatus::Official => "Official",
-                                LookupStatus::Provisional => "Provisional",
+                                LookupStatus::Official => tr!(lang, "about.lookup_official"),
+                                LookupStatus::Provisional => tr!(lang, "about.lookup_provisional"),
                             };
                             view! {
                                 <tr>
-                                    <th scope="row">{lookup.title.clone()}<p class="note">{lookup.note.clone()}</p></th>
+                                    <th scope="row">
+                                        <span lang=english_if_kept("lookup", &lookup.id, "title")>{lookup.title.clone()}</span>
+                                        <p class="note" lang=english_if_kept("lookup", &lookup.id, "note")>{lookup.note.clone()}</p>
+                                    </th>
                                     <td>{status}</td>
-                                    <td>{lookup.source.clone()}</td>
+                                    <td lang=english>{lookup.source.clone()}</td>
                                 </tr>
                             }
                         })
@@ -86,45 +121,85 @@ pub fn AboutPage(manifest: Arc<Manifest>) -> impl IntoView {
         </section>
 
         <section aria-labelledby="about-methods">
-            <h2 id="about-methods">"Methods"</h2>
-            <h3>"Confidence intervals"</h3>
-            <p>
-                "Every figure from a sample or a count has some uncertainty. The lines at the end of "
-                "each bar show the 95% confidence interval: the range the true value is likely to lie "
-                "in. They are calculated as the Office for Health Improvement and Disparities (OHID) "
-                "does for its Fingertips profiles: the Wilson score method for percentages, and "
-                "Byar's method (or the exact method for fewer than 10 events) for rates."
+            <h2 id="about-methods">{tr!(lang, "about.methods_heading")}</h2>
+            <h3>{tr!(lang, "about.intervals_heading")}</h3>
+            <p>{tr!(lang, "about.intervals_text")}</p>
+            <h3>{tr!(lang, "about.comparisons_heading")}</h3>
+            <p>{tr!(lang, "about.comparisons_text")}</p>
+            <h3>{tr!(lang, "about.trends_heading")}</h3>
+            <p>{tr!(lang, "about.trends_text")}</p>
+            <h3>{tr!(lang, "about.anonymous_heading")}</h3>
+            <p>{tr!(lang, "about.anonymous_text")}</p>
+        </section>
+
+        <section aria-labelledby="about-languages">
+            <h2 id="about-languages">{tr!(lang, "about.languages_heading")}</h2>
+            <p data-testid="translation-note">
+                {sentence_with(
+                    &tr!(lang, "about.translation_note"),
+                    vec![(
+                        "council",
+                        view! { <a href="https://www.towerhamlets.gov.uk">{tr!(lang, "about.council_link")}</a> }
+                            .into_any(),
+                    )],
+                )}
             </p>
-            <h3>"Comparisons"</h3>
-            <p>
-                "An area is “similar” to the borough, London or England when that benchmark's value "
-                "lies inside the area's 95% confidence interval. Otherwise it is “better” or “worse”, "
-                "depending on whether a higher value is good or bad for that indicator, or “higher” "
-                "or “lower” where neither is better. Comparisons are shown in words and symbols "
-                "(▲ better, ● similar, ▼ worse) as well as colour."
-            </p>
-            <h3>"Recent trends"</h3>
-            <p>
-                "A recent trend is shown only where an area has figures for five consecutive years. "
-                "A statistical test for a steady rise or fall over those five years decides whether "
-                "the change is real (at the 99.8% level); otherwise the trend is “no significant "
-                "change”. Trends are calculated for percentages only."
-            </p>
-            <h3>"Keeping people anonymous"</h3>
-            <p>
-                "Only published, anonymised statistics are used. Before anything is published here, "
-                "counts of 1 to 7 for areas smaller than England are withheld, and so is any other "
-                "figure that would let a withheld count be worked out from a total. The page itself "
-                "never receives a withheld number."
+            <p data-testid="font-credit">
+                {sentence_with(
+                    &tr!(lang, "about.font_credit"),
+                    vec![
+                        ("font", view! { <span lang=english>"Noto Sans Bengali"</span> }.into_any()),
+                        ("licence", view! { <span lang=english>"SIL Open Font Licence"</span> }.into_any()),
+                    ],
+                )}
             </p>
         </section>
 
         <section aria-labelledby="about-privacy">
-            <h2 id="about-privacy">"Privacy"</h2>
-            <p>
-                "This site sets no cookies, stores nothing about you and loads nothing from any "
-                "other website. Everything it shows comes from files in its own folder."
-            </p>
+            <h2 id="about-privacy">{tr!(lang, "about.privacy_heading")}</h2>
+            <p>{tr!(lang, "about.privacy_text")}</p>
         </section>
     }
+}
+
+/// Indicator titles separated by semicolons, each marked as English where it has no
+/// translation.
+fn indicator_titles(titles: Vec<(String, String)>) -> AnyView {
+    titles
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, title))| {
+            view! {
+                {(i > 0).then_some("; ")}
+                <span lang=english_if_kept("indicator", &id, "title")>{title}</span>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A translated sentence with elements inside it (a link, a name marked as English, a value
+/// tests find): the text of `template`, from `tr!` without values, with each `%{name}` in it
+/// replaced by its view. Each language keeps its own word order, and nothing is joined in
+/// English order. A placeholder with no view given is left out.
+pub(crate) fn sentence_with(template: &str, mut parts: Vec<(&str, AnyView)>) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("%{") {
+        let Some(length) = rest[start..].find('}') else {
+            break;
+        };
+        let name = &rest[start + 2..start + length];
+        if start > 0 {
+            out.push(rest[..start].to_string().into_any());
+        }
+        if let Some(i) = parts.iter().position(|(n, _)| *n == name) {
+            out.push(parts.remove(i).1);
+        }
+        rest = &rest[start + length + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(rest.to_string().into_any());
+    }
+    out
 }

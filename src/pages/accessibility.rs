@@ -2,96 +2,129 @@
 //! Bodies (Websites and Mobile Applications) Accessibility Regulations 2018.
 
 use leptos::prelude::*;
-use outcomes_state::View;
+use outcomes_i18n::{date, tr};
+use outcomes_state::{Lang, View};
 
+use crate::dataset_text::always_english;
+use crate::pages::about::sentence_with;
 use crate::state::{href, view_state, UrlState};
 
-/// The date the statement was last reviewed against the site.
-const LAST_REVIEWED: &str = "23 November 2026";
+/// The axe-core rule sets the tests run.
+const RULE_SETS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /// The accessibility statement page.
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
     let about = move || href(&view_state(&url.state(), View::About));
+    // The date the statement was prepared, last reviewed and the site last tested.
+    let reviewed = date(lang, 2026, 11, 23);
+    let council = || {
+        view! { <a href="https://www.towerhamlets.gov.uk">{tr!(lang, "accessibility.council_link")}</a> }
+    };
     view! {
-        <h1>"Accessibility statement"</h1>
-        <p class="lede">
-            "This statement applies to the Tower Hamlets outcomes explorer, published for Tower "
-            "Hamlets Together. We want as many people as possible to be able to use it: to change "
-            "colours, contrast and fonts, zoom in up to 400% without text spilling off the screen, "
-            "move through it with a keyboard alone, and use it with a screen reader."
-        </p>
+        <h1>{tr!(lang, "accessibility.heading")}</h1>
+        <p class="lede">{tr!(lang, "accessibility.lede")}</p>
 
         <section aria-labelledby="a11y-how">
-            <h2 id="a11y-how">"How accessible this website is"</h2>
-            <p>
-                "Every chart has a written summary, which is also its name for screen readers, and "
-                "the same numbers in a table. Comparisons are given in words and symbols as well as "
-                "colour. Every choice is an ordinary link or button, tooltips close with Escape, and "
-                "animation is off."
-            </p>
-            <p>"We know some parts are not fully accessible yet:"</p>
+            <h2 id="a11y-how">{tr!(lang, "accessibility.how_heading")}</h2>
+            <p>{tr!(lang, "accessibility.how_text")}</p>
+            <p>{tr!(lang, "accessibility.known_intro")}</p>
             <ul data-testid="known-issues">
-                <li>"The interface is in English only. A Bengali version is being prepared."</li>
-                <li>
-                    "The charts themselves are pictures: a screen reader reads each chart's summary, "
-                    "and the full figures are in the table beneath it rather than in the chart."
-                </li>
-                <li>
-                    "On the ward map, a ward's value is shown by shading with a key in words; the "
-                    "table under the map gives every ward's value and band."
-                </li>
-                <li>
-                    "Some indicator descriptions use statistical terms, such as “confidence interval”, "
-                    "which the About the data page explains."
-                </li>
+                <li>{tr!(lang, "accessibility.issue_languages")}</li>
+                <li>{tr!(lang, "accessibility.issue_charts")}</li>
+                <li>{tr!(lang, "accessibility.issue_map")}</li>
+                <li>{tr!(lang, "accessibility.issue_terms")}</li>
             </ul>
         </section>
 
         <section aria-labelledby="a11y-feedback">
-            <h2 id="a11y-feedback">"Feedback and contact information"</h2>
+            <h2 id="a11y-feedback">{tr!(lang, "accessibility.feedback_heading")}</h2>
             <p>
-                "If you need information on this website in a different format, or find a problem "
-                "not listed here, contact Tower Hamlets Together through "
-                <a href="https://www.towerhamlets.gov.uk">"Tower Hamlets Council"</a>
-                ". Every figure on this site is also available to download as a CSV file."
+                {sentence_with(
+                    &tr!(lang, "accessibility.feedback_text"),
+                    vec![("council", council().into_any())],
+                )}
             </p>
         </section>
 
         <section aria-labelledby="a11y-enforcement">
-            <h2 id="a11y-enforcement">"Enforcement procedure"</h2>
+            <h2 id="a11y-enforcement">{tr!(lang, "accessibility.enforcement_heading")}</h2>
             <p>
-                "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the "
-                "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
-                "Regulations 2018. If you are not happy with how we respond to your complaint, "
-                "contact the Equality Advisory and Support Service (EASS)."
+                {sentence_with(
+                    &tr!(lang, "accessibility.enforcement_text"),
+                    vec![
+                        ("ehrc", english_name(lang, "Equality and Human Rights Commission (EHRC)")),
+                        (
+                            "regulations",
+                            english_name(
+                                lang,
+                                "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018",
+                            ),
+                        ),
+                        ("eass", english_name(lang, "Equality Advisory and Support Service (EASS)")),
+                    ],
+                )}
             </p>
         </section>
 
         <section aria-labelledby="a11y-status">
-            <h2 id="a11y-status">"Compliance status"</h2>
-            <p data-testid="compliance-status">
-                "This website is partially compliant with the Web Content Accessibility Guidelines "
-                "version 2.2 AA standard, because of the non-compliances listed above."
-            </p>
+            <h2 id="a11y-status">{tr!(lang, "accessibility.status_heading")}</h2>
+            <p data-testid="compliance-status">{tr!(lang, "accessibility.status_text")}</p>
         </section>
 
         <section aria-labelledby="a11y-testing">
-            <h2 id="a11y-testing">"How we tested this website"</h2>
-            <p>
-                "Every change is tested automatically in Chromium: axe-core checks every view against "
-                "the WCAG 2.0, 2.1 and 2.2 A and AA rules at a desktop width (1280 pixels) and a phone "
-                "width (375 pixels), with dialogs open too; a keyboard-only journey checks the order, "
-                "visibility of focus and dialogs; and every view is checked for sideways scrolling at "
-                "phone width. See "
-                <a href=about>"About the data"</a>
-                " for how the figures are made."
+            <h2 id="a11y-testing">{tr!(lang, "accessibility.testing_heading")}</h2>
+            <p data-testid="last-test">
+                {sentence_with(
+                    &tr!(lang, "accessibility.testing_text"),
+                    vec![
+                        ("date", reviewed.clone().into_any()),
+                        ("axe", view! { <code>"axe-core"</code> }.into_any()),
+                        ("rule_sets", rule_sets(lang)),
+                    ],
+                )}
             </p>
             <p>
-                "This statement was prepared on " {LAST_REVIEWED} " and last reviewed on "
-                <span data-testid="last-reviewed">{LAST_REVIEWED}</span> "."
+                {sentence_with(
+                    &tr!(lang, "accessibility.testing_about"),
+                    vec![("about", view! { <a href=about>{tr!(lang, "accessibility.about_link")}</a> }.into_any())],
+                )}
+            </p>
+            <p>
+                {sentence_with(
+                    &tr!(lang, "accessibility.prepared"),
+                    vec![
+                        ("prepared", reviewed.clone().into_any()),
+                        ("reviewed", view! { <span data-testid="last-reviewed">{reviewed.clone()}</span> }.into_any()),
+                    ],
+                )}
             </p>
         </section>
     }
+}
+
+/// A name that has no Bengali form, such as a regulator's or a law's, marked as English on a
+/// page in another language.
+fn english_name(lang: Lang, name: &'static str) -> AnyView {
+    view! { <span lang=always_english(lang)>{name}</span> }.into_any()
+}
+
+/// The axe-core rule sets as code, separated by commas.
+fn rule_sets(lang: Lang) -> AnyView {
+    let last = RULE_SETS.len() - 1;
+    RULE_SETS
+        .iter()
+        .enumerate()
+        .map(|(i, set)| {
+            let separator = match i {
+                0 => String::new(),
+                i if i == last => tr!(lang, "accessibility.list_and"),
+                _ => ", ".to_string(),
+            };
+            view! { {separator} <code>{*set}</code> }
+        })
+        .collect_view()
+        .into_any()
 }

@@ -1,19 +1,27 @@
 //! Health challenges: the statistics Tower Hamlets Together quotes on mental and physical
 //! health, each as a pair of bars (the group and what it is compared with) drawn to the same
-//! 0–100% scale, with the document it comes from.
+//! 0–100% scale, with the document it comes from. The statistics' texts are shown in the
+//! page's language where the published file has a translation, and marked as English where
+//! it has none.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_charts::format::{capitalise, decimal};
+use outcomes_core::localise::{key, localise_challenges, point_key, LocalisedChallenges};
 use outcomes_core::model::{Citation, HealthStatistic, Manifest};
+use outcomes_i18n::tr;
 
 use crate::components::load_error::LoadErrorMessage;
 use crate::data::load_health_challenges;
+use crate::dataset_text::always_english;
+use crate::pages::about::sentence_with;
+use crate::state::UrlState;
 
 /// The health challenges page.
 #[component]
 pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
+    let lang = UrlState::get().lang();
     let path = manifest.health_challenges.clone();
     let challenges = LocalResource::new(move || {
         let path = path.clone();
@@ -25,37 +33,47 @@ pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
         }
     });
     view! {
-        <h1>"Health challenges"</h1>
-        <p class="lede">
-            "People with a mental illness in Tower Hamlets are more likely to have poor physical "
-            "health, and people with long-term conditions more likely to have poor mental health. "
-            "These figures are quoted as Tower Hamlets Together published them; they are not "
-            "recalculated here."
-        </p>
-        <Transition fallback=|| view! { <p class="loading">"Loading the figures…"</p> }>
+        <h1>{tr!(lang, "challenges.heading")}</h1>
+        <p class="lede">{tr!(lang, "challenges.lede")}</p>
+        <Transition fallback=move || view! { <p class="loading">{tr!(lang, "challenges.loading")}</p> }>
             {move || Suspend::new(async move {
                 match challenges.await {
                     Err(error) => view! {
                         <LoadErrorMessage error retry=Callback::new(move |_| challenges.refetch()) />
                     }
                         .into_any(),
-                    Ok(None) => view! { <p role="status">"No health-challenge figures are published yet."</p> }.into_any(),
-                    Ok(Some(data)) => view! {
-                        <ul class="pairs" data-testid="challenges">
-                            {data.statistics.into_iter().map(|s| view! { <Pair statistic=s /> }).collect_view()}
-                        </ul>
-                        {(!data.themes.is_empty()).then(|| view! {
-                            <section aria-labelledby="themes-title">
-                                <h2 id="themes-title">"The borough's health challenges"</h2>
-                                {data.themes.into_iter().map(|theme| view! {
-                                    <h3>{theme.theme}</h3>
-                                    <ul>{theme.points.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                                    <CitationLine citation=theme.citation />
-                                }).collect_view()}
-                            </section>
-                        })}
+                    Ok(None) => view! { <p role="status">{tr!(lang, "challenges.none")}</p> }.into_any(),
+                    Ok(Some(data)) => {
+                        let texts = Arc::new(localise_challenges(&data, lang.as_str()));
+                        let data = texts.challenges.clone();
+                        view! {
+                            <ul class="pairs" data-testid="challenges">
+                                {data
+                                    .statistics
+                                    .into_iter()
+                                    .map(|s| view! { <Pair statistic=s texts=texts.clone() /> })
+                                    .collect_view()}
+                            </ul>
+                            {(!data.themes.is_empty()).then(|| view! {
+                                <section aria-labelledby="themes-title">
+                                    <h2 id="themes-title">{tr!(lang, "challenges.themes_heading")}</h2>
+                                    {data.themes.into_iter().map(|theme| {
+                                        let id = theme.id.clone();
+                                        view! {
+                                            <h3 lang=texts.lang_attr(&key("theme", &id, "theme"))>{theme.theme}</h3>
+                                            <ul>
+                                                {theme.points.into_iter().enumerate().map(|(n, p)| view! {
+                                                    <li lang=texts.lang_attr(&point_key(&id, n))>{p}</li>
+                                                }).collect_view()}
+                                            </ul>
+                                            <CitationLine citation=theme.citation />
+                                        }
+                                    }).collect_view()}
+                                </section>
+                            })}
+                        }
+                            .into_any()
                     }
-                        .into_any(),
                 }
             })}
         </Transition>
@@ -66,34 +84,44 @@ pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
 /// which a strict style CSP allows, unlike style attributes). The sentence carries the meaning; the bars
 /// show the same two numbers to scale and are hidden from screen readers.
 #[component]
-fn Pair(statistic: HealthStatistic) -> impl IntoView {
-    let bar = |label: String, percent: f64, class: &'static str| {
+fn Pair(statistic: HealthStatistic, texts: Arc<LocalisedChallenges>) -> impl IntoView {
+    let lang = UrlState::get().lang();
+    let marked = |field: &str| texts.lang_attr(&key("statistic", &statistic.id, field));
+    let bar = |label: String,
+               label_lang: Option<&'static str>,
+               percent: f64,
+               class: &'static str| {
         view! {
             <div class="pair-row">
-                <span class="pair-label">{label}</span>
+                <span class="pair-label" lang=label_lang>{label}</span>
                 <span class="pair-track">
                     <span class=format!("pair-bar {class}") style:width=format!("{}%", percent.clamp(0.0, 100.0))></span>
                 </span>
-                <span class="pair-value">{format!("{}%", decimal(percent))}</span>
+                <span class="pair-value">{format!("{}%", decimal(percent, lang))}</span>
             </div>
         }
     };
-    let group = bar(statistic.label.clone(), statistic.percent, "group");
-    let comparison = statistic.comparison_percent.map(|p| {
-        bar(
-            capitalise(
-                statistic
-                    .comparison_label
-                    .as_deref()
-                    .unwrap_or("Comparison"),
-            ),
-            p,
-            "comparison",
-        )
-    });
+    let group = bar(
+        statistic.label.clone(),
+        marked("label"),
+        statistic.percent,
+        "group",
+    );
+    let comparison =
+        statistic
+            .comparison_percent
+            .map(|p| match statistic.comparison_label.as_deref() {
+                Some(label) => bar(
+                    capitalise(label),
+                    marked("comparison_label"),
+                    p,
+                    "comparison",
+                ),
+                None => bar(tr!(lang, "challenges.comparison"), None, p, "comparison"),
+            });
     view! {
         <li class="pair" data-testid="challenge" data-id=statistic.id.clone()>
-            <p class="pair-text">{statistic.text.clone()}</p>
+            <p class="pair-text" lang=marked("text")>{statistic.text.clone()}</p>
             <div class="pair-chart" aria-hidden="true" data-percent=statistic.percent data-comparison=statistic.comparison_percent>
                 {group}
                 {comparison}
@@ -103,18 +131,21 @@ fn Pair(statistic: HealthStatistic) -> impl IntoView {
     }
 }
 
-/// "Source: document, section. Publisher."
+/// "Source: document, section. Publisher.": the document's own names, in English.
 #[component]
 fn CitationLine(citation: Citation) -> impl IntoView {
-    view! {
-        <p class="source">
-            "Source: "
-            {if citation.url.is_empty() {
-                view! { <cite>{citation.document.clone()}</cite> }.into_any()
-            } else {
-                view! { <a href=citation.url.clone()><cite>{citation.document.clone()}</cite></a> }.into_any()
-            }}
-            ", " {citation.section} ". " {citation.publisher} "."
-        </p>
+    let lang = UrlState::get().lang();
+    let document = if citation.url.is_empty() {
+        view! { <cite>{citation.document.clone()}</cite> }.into_any()
+    } else {
+        view! { <a href=citation.url.clone()><cite>{citation.document.clone()}</cite></a> }
+            .into_any()
+    };
+    let cited = view! {
+        <span lang=always_english(lang)>
+            {document} ", " {citation.section} ". " {citation.publisher} "."
+        </span>
     }
+    .into_any();
+    view! { <p class="source">{sentence_with(&tr!(lang, "challenges.source"), vec![("citation", cited)])}</p> }
 }

@@ -8,6 +8,7 @@ use outcomes_charts::area_comparison::{
     area_comparison, levels_with_values, periods_at, AreaComparison,
 };
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_i18n::{digits, tr};
 use outcomes_state::{Sort, State};
 
 use outcomes_charts::breakdown::breakdown_comparison;
@@ -17,9 +18,11 @@ use crate::components::breakdown_section::BreakdownSection;
 use crate::components::chart_block::{level_name_plural, ChartBlock};
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::load_error::LoadErrorMessage;
+use crate::components::marked::Marked;
 use crate::components::trend_section::TrendSection;
 use crate::components::url_notice::UrlNotice;
 use crate::data::unknown_areas;
+use crate::dataset_text::english_if_kept;
 use crate::shards::ShardCache;
 use crate::state::{area_level, chosen_or_default, href, url_level, UrlState};
 
@@ -37,11 +40,14 @@ fn chosen_indicator(manifest: &Manifest, state: &State) -> (Option<IndicatorMeta
                 .or(manifest.indicators.first())
                 .cloned()
         },
-        |id, shown| {
-            format!(
-                "This site has no indicator “{id}”, so {} is shown.",
-                shown.as_ref().map_or("nothing", |i| i.title.as_str())
-            )
+        |id, shown| match shown {
+            Some(shown) => tr!(
+                state.lang,
+                "indicator.unknown_indicator",
+                id = id,
+                title = shown.title
+            ),
+            None => tr!(state.lang, "indicator.unknown_indicator_nothing", id = id),
         },
     )
 }
@@ -50,6 +56,7 @@ fn chosen_indicator(manifest: &Manifest, state: &State) -> (Option<IndicatorMeta
 #[component]
 pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
     let cache = ShardCache::get();
     let chosen = Memo::new({
         let manifest = manifest.clone();
@@ -66,7 +73,7 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
     });
 
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading the figures…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr!(lang, "indicator.loading")}</p> }>
             {move || {
                 let manifest = manifest.clone();
                 Suspend::new(async move {
@@ -74,7 +81,7 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
                     match (shard.await, indicator) {
                         (Err(error), _) => {
                             view! {
-                                <h1>"Indicator"</h1>
+                                <h1>{tr!(lang, "indicator.heading")}</h1>
                                 <LoadErrorMessage error retry=Callback::new(move |_| shard.refetch()) />
                             }
                                 .into_any()
@@ -84,8 +91,8 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
                         }
                         _ => {
                             view! {
-                                <h1>"Indicator"</h1>
-                                <p role="status">"This site has no indicators published yet."</p>
+                                <h1>{tr!(lang, "indicator.heading")}</h1>
+                                <p role="status">{tr!(lang, "indicator.none_published")}</p>
                             }
                                 .into_any()
                         }
@@ -116,10 +123,11 @@ fn resolve(manifest: &Manifest, shard: &Shard, state: &State) -> Option<Resolved
     } else {
         let first = *levels.first()?;
         if state.level != outcomes_state::Level::default() {
-            problems.push(format!(
-                "This indicator has no figures by {}, so it is shown by {}.",
-                level_name_plural(wanted),
-                level_name_plural(first)
+            problems.push(tr!(
+                state.lang,
+                "indicator.level_unavailable",
+                wanted = level_name_plural(wanted, state.lang),
+                shown = level_name_plural(first, state.lang)
             ));
         }
         first
@@ -129,8 +137,11 @@ fn resolve(manifest: &Manifest, shard: &Shard, state: &State) -> Option<Resolved
     let period = match &state.period {
         Some(p) if periods.contains(p) => p.clone(),
         Some(p) => {
-            problems.push(format!(
-                "There are no figures for {p} at this level, so the latest, {latest}, is shown."
+            problems.push(tr!(
+                state.lang,
+                "indicator.period_unavailable",
+                period = digits(state.lang, p),
+                latest = digits(state.lang, &latest)
             ));
             latest
         }
@@ -154,6 +165,8 @@ fn IndicatorBody(
     chosen: Memo<(Option<IndicatorMeta>, Option<String>)>,
 ) -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
+    let marked = Marked::for_indicator(&manifest, &indicator);
     let resolved = Memo::new({
         let (manifest, shard) = (manifest.clone(), shard.clone());
         move |_| url.0.with(|p| resolve(&manifest, &shard, &p.state))
@@ -162,10 +175,8 @@ fn IndicatorBody(
     // than drop them silently (a half-deployed release can cause this).
     let unknown = unknown_areas(&manifest, &shard);
     let unknown_note = (!unknown.is_empty()).then(|| {
-        format!(
-            "The data file has figures for areas this site does not list ({}); they are left out.",
-            unknown.join(", ")
-        )
+        let text = tr!(lang, "indicator.unknown_areas", codes = unknown.join(", "));
+        Marked::default().no_translate(unknown).view(&text)
     });
     let problems = Signal::derive(move || {
         let mut all: Vec<String> = chosen.with(|(_, note)| note.iter().cloned().collect());
@@ -197,27 +208,33 @@ fn IndicatorBody(
     let embedded = url.0.with_untracked(|p| p.state.embed);
 
     view! {
-        <h1 class:visually-hidden=embedded>{indicator.title.clone()}</h1>
+        <h1 class:visually-hidden=embedded lang=english_if_kept("indicator", &indicator.id, "title")>
+            {indicator.title.clone()}
+        </h1>
         <UrlNotice problems />
         {unknown_note.map(|note| view! { <p class="notice" role="status" data-testid="data-notice">{note}</p> })}
-        {(!embedded).then(|| view! { <p class="lede">{indicator.description.clone()}</p> })}
+        {(!embedded).then(|| view! {
+            <p class="lede" lang=english_if_kept("indicator", &indicator.id, "description")>
+                {indicator.description.clone()}
+            </p>
+        })}
         {move || (!embedded).then(|| resolved.get().map(|r| view! { <Controls resolved=r /> }))}
         {if has_values {
             let empty = no_rows(&indicator);
             let view = Signal::derive(move || comparison.get().unwrap_or_else(|| empty.clone()));
             let level = Signal::derive(move || resolved.with(|r| r.as_ref().map_or(AreaLevel::Locality, |r| r.level)));
             view! {
-                <ChartBlock indicator=indicator.clone() view lookups />
+                <ChartBlock indicator=indicator.clone() view lookups marked=marked.clone() />
                 {(!embedded).then(|| view! {
                     <TrendSection manifest=manifest.clone() indicator=indicator.clone() shard=shard.clone() level />
-                    {breakdown_comparison(&manifest, &indicator, &shard).map(|view| view! { <BreakdownSection view indicator=indicator.clone() /> })}
+                    {breakdown_comparison(&manifest, &indicator, &shard).map(|view| view! { <BreakdownSection view indicator=indicator.clone() marked=marked.clone() /> })}
                 })}
             }
                 .into_any()
         } else {
             view! {
                 <p role="status" data-testid="no-values">
-                    {format!("{} has no published values for any area yet.", indicator.title)}
+                    {marked.view(&tr!(lang, "indicator.no_values", title = indicator.title))}
                 </p>
             }
                 .into_any()
@@ -263,6 +280,7 @@ fn no_rows(indicator: &IndicatorMeta) -> AreaComparison {
 fn Controls(resolved: Resolved) -> impl IntoView {
     let url = UrlState::get();
     let state = url.state();
+    let lang = state.lang;
     let with = |change: &dyn Fn(&mut State)| {
         let mut next = state.clone();
         change(&mut next);
@@ -274,7 +292,7 @@ fn Controls(resolved: Resolved) -> impl IntoView {
         .filter_map(|&level| {
             let url_level = url_level(level)?;
             Some(Choice {
-                text: capitalise(level_name_plural(level)),
+                text: capitalise(&level_name_plural(level, state.lang)),
                 href: with(&|s| {
                     s.level = url_level;
                     s.period = None;
@@ -287,28 +305,28 @@ fn Controls(resolved: Resolved) -> impl IntoView {
         .periods
         .iter()
         .map(|period| Choice {
-            text: period.clone(),
+            text: digits(lang, period),
             href: with(&|s| s.period = Some(period.clone())),
             current: *period == resolved.period,
         })
         .collect();
     let sorts: Vec<Choice> = [
-        (Sort::Area, "Area order"),
-        (Sort::Value, "Highest first"),
-        (Sort::Name, "A to Z"),
+        (Sort::Area, tr!(lang, "indicator.sort.area")),
+        (Sort::Value, tr!(lang, "indicator.sort.value")),
+        (Sort::Name, tr!(lang, "indicator.sort.name")),
     ]
     .into_iter()
     .map(|(sort, text)| Choice {
-        text: text.to_string(),
+        text,
         href: with(&|s| s.sort = sort),
         current: sort == resolved.sort,
     })
     .collect();
     view! {
         <div class="controls">
-            {(levels.len() > 1).then(|| view! { <ChoiceLinks label="Compare areas by".to_string() choices=levels testid="level-choice" /> })}
-            {(periods.len() > 1).then(|| view! { <ChoiceLinks label="Period".to_string() choices=periods testid="period-choice" /> })}
-            <ChoiceLinks label="Order".to_string() choices=sorts testid="sort-choice" />
+            {(levels.len() > 1).then(|| view! { <ChoiceLinks label=tr!(lang, "indicator.choice.level") choices=levels testid="level-choice" /> })}
+            {(periods.len() > 1).then(|| view! { <ChoiceLinks label=tr!(lang, "indicator.choice.period") choices=periods testid="period-choice" /> })}
+            <ChoiceLinks label=tr!(lang, "indicator.choice.sort") choices=sorts testid="sort-choice" />
         </div>
     }
 }

@@ -9,16 +9,20 @@ use outcomes_charts::format::{decimal, value_with_unit};
 use outcomes_charts::spine::{spine, Spine};
 use outcomes_charts::summary::{comparison_class, comparison_phrase, comparison_symbol};
 use outcomes_core::model::{AreaLevel, IndicatorMeta, KeyFigures, Manifest, BOROUGH_CODE};
-use outcomes_state::{Level, State, View};
+use outcomes_i18n::{digits, tr};
+use outcomes_state::{Lang, Level, State, View};
 
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::url_notice::UrlNotice;
+use crate::dataset_text::english_if_kept;
+use crate::pages::about::sentence_with;
 use crate::state::{chosen_or_default, href, view_state, UrlState};
 
 /// The locality profile page.
 #[component]
 pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
     let localities: Vec<(String, String)> = manifest
         .areas_at(AreaLevel::Locality)
         .map(|a| (a.code.clone(), a.name.clone()))
@@ -36,7 +40,7 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                             .map(|(c, _)| c.clone())
                     },
                     || localities.first().map(|l| l.0.clone()).unwrap_or_default(),
-                    |code, _| format!("There is no locality “{code}”, so the first is shown."),
+                    |code, _| tr!(lang, "locality.unknown", code = code),
                 )
             })
         }
@@ -51,6 +55,7 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
             .find(|(c, _)| *c == code)
             .map(|(_, n)| n.clone())
             .unwrap_or_default();
+        let name_lang = english_if_kept("area", &code, "name");
         let choices: Vec<Choice> = localities
             .iter()
             .map(|(c, n)| Choice {
@@ -78,43 +83,66 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                             .filter(|i| has_locality_value(i, &code))
                             .cloned()
                             .collect();
-                        (!items.is_empty()).then(|| (statement.text.clone(), items))
+                        (!items.is_empty())
+                            .then(|| (statement.id.clone(), statement.text.clone(), items))
                     })
                     .collect();
-                (!statements.is_empty()).then(|| (domain.name.clone(), statements))
+                (!statements.is_empty())
+                    .then(|| (domain.id.clone(), domain.name.clone(), statements))
             })
             .collect::<Vec<_>>();
-        let without: Vec<String> = manifest
+        let without: Vec<(String, String)> = manifest
             .indicators
             .iter()
             .filter(|i| !has_locality_value(i, &code))
-            .map(|i| i.title.clone())
+            .map(|i| (i.id.clone(), i.title.clone()))
             .collect();
+        let without_count = digits(lang, &without.len().to_string());
+        let without_titles = without
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, title))| {
+                view! {
+                    {(i > 0).then_some("; ")}
+                    <span lang=english_if_kept("indicator", &id, "title")>{title}</span>
+                }
+            })
+            .collect_view()
+            .into_any();
         let manifest = manifest.clone();
+        let named = |key: String| {
+            sentence_with(
+                &key,
+                vec![(
+                    "name",
+                    view! { <span lang=name_lang>{name.clone()}</span> }.into_any(),
+                )],
+            )
+        };
         view! {
-            <h1>{format!("{name} locality")}</h1>
+            <h1>{named(tr!(lang, "locality.heading"))}</h1>
             <UrlNotice problems />
-            <ChoiceLinks label="Locality".to_string() choices testid="locality-choice" />
+            <ChoiceLinks label=tr!(lang, "locality.choice_label") choices testid="locality-choice" />
             <p class="lede">
-                {format!(
-                    "How {name} compares with Tower Hamlets as a whole and with the other localities. "
-                )}
-                "Locality figures are built by grouping GP networks (PCNs); the grouping of most "
-                "networks into localities is provisional."
+                {named(tr!(lang, "locality.lede_compare"))} " " {tr!(lang, "locality.lede_grouping")}
             </p>
             {sections
                 .into_iter()
-                .map(|(domain, statements)| {
+                .map(|(domain_id, domain, statements)| {
                     let manifest = manifest.clone();
                     let code = code.clone();
                     view! {
                         <section class="domain" data-testid="profile-domain">
-                            <h2>{domain}</h2>
+                            <h2 lang=english_if_kept("domain", &domain_id, "name")>{domain}</h2>
                             {statements
                                 .into_iter()
-                                .map(|(text, items)| {
+                                .map(|(statement_id, text, items)| {
                                     view! {
-                                        <h3>"“" {text} "”"</h3>
+                                        <h3>
+                                            "“"
+                                            <span lang=english_if_kept("statement", &statement_id, "text")>{text}</span>
+                                            "”"
+                                        </h3>
                                         <ul class="profile-list">
                                             {items
                                                 .into_iter()
@@ -129,10 +157,12 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                 })
                 .collect_view()}
             <section class="domain">
-                <h2>"Not yet available by locality"</h2>
+                <h2>{tr!(lang, "locality.without_heading")}</h2>
                 <p>
-                    {format!("{} indicators are published for the borough or for wards only: ", without.len())}
-                    {without.join("; ")} "."
+                    {sentence_with(
+                        &tr!(lang, "locality.without_text", count = without_count),
+                        vec![("indicators", without_titles)],
+                    )}
                 </p>
             </section>
         }
@@ -146,6 +176,17 @@ fn has_locality_value(indicator: &IndicatorMeta, locality: &str) -> bool {
         .is_some_and(|k| k.value(locality).is_some())
 }
 
+/// The borough's name from the manifest, marked as English where it has no translation.
+fn borough_name(manifest: &Manifest, lang: Lang) -> AnyView {
+    match manifest.area(BOROUGH_CODE) {
+        Some(area) => view! {
+            <span lang=english_if_kept("area", BOROUGH_CODE, "name")>{area.name.clone()}</span>
+        }
+        .into_any(),
+        None => tr!(lang, "locality.the_borough").into_any(),
+    }
+}
+
 /// One indicator in the profile: the value, its comparison and the dot plot.
 #[component]
 fn ProfileItem(
@@ -154,6 +195,7 @@ fn ProfileItem(
     locality: String,
 ) -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
     let Some(key) = indicator.key_figures.clone() else {
         return ().into_any();
     };
@@ -166,18 +208,23 @@ fn ProfileItem(
         .iter()
         .find(|c| c.benchmark == BOROUGH_CODE)
         .map(|c| c.result);
-    let borough_name = manifest
-        .area(BOROUGH_CODE)
-        .map_or_else(|| "the borough".to_string(), |a| a.name.clone());
+    // The phrase is worded with a stand-in for the borough's name, so the name can be marked
+    // as English where it has no translation, wherever the language puts it.
     let verdict = match (result, borough) {
-        (Some(r), Some(b)) => format!(
-            "{} ({})",
-            comparison_phrase(r, &borough_name),
-            value_with_unit(b, &indicator.unit)
-        ),
-        _ => "Not compared with the borough".to_string(),
+        (Some(r), Some(b)) => {
+            let phrase = comparison_phrase(r, "%{borough}", lang);
+            let mut parts =
+                sentence_with(&phrase, vec![("borough", borough_name(&manifest, lang))]);
+            parts.push(format!(" ({})", value_with_unit(b, &indicator.unit, lang)).into_any());
+            parts
+        }
+        _ => vec![tr!(lang, "locality.not_compared").into_any()],
     };
     let plot = locality_spine(&manifest, &key, &locality);
+    let borough_label = manifest
+        .area(BOROUGH_CODE)
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| tr!(lang, "locality.the_borough"));
     let id = indicator.id.clone();
     let link = move || {
         href(&State {
@@ -186,20 +233,32 @@ fn ProfileItem(
             ..view_state(&url.state(), View::Indicator)
         })
     };
+    let headline = sentence_with(
+        &tr!(lang, "locality.value_in_period"),
+        vec![
+            (
+                "value",
+                view! {
+                    <span class="headline-value" data-testid="locality-value">
+                        {value_with_unit(mine.value, &indicator.unit, lang)}
+                    </span>
+                }
+                .into_any(),
+            ),
+            ("period", digits(lang, &key.period).into_any()),
+        ],
+    );
     view! {
         <li class="profile-item" data-testid="profile-item" data-indicator=indicator.id.clone()>
-            <a href=link class="indicator-link">{indicator.title.clone()}</a>
-            <p class="headline">
-                <span class="headline-value" data-testid="locality-value">
-                    {value_with_unit(mine.value, &indicator.unit)}
-                </span>
-                " in " {key.period.clone()}
-            </p>
+            <a href=link class="indicator-link" lang=english_if_kept("indicator", &indicator.id, "title")>
+                {indicator.title.clone()}
+            </a>
+            <p class="headline">{headline}</p>
             <p class=format!("comparison {}", result.map_or("not-compared", comparison_class))>
                 <span aria-hidden="true">{result.map_or("–", comparison_symbol)} " "</span>
                 {verdict}
             </p>
-            {plot.map(|p| view! { <SpinePlot plot=p unit=indicator.unit.clone() /> })}
+            {plot.map(|p| view! { <SpinePlot plot=p unit=indicator.unit.clone() borough=borough_label /> })}
         </li>
     }
     .into_any()
@@ -218,8 +277,10 @@ fn locality_spine(manifest: &Manifest, key: &KeyFigures, chosen: &str) -> Option
 
 /// The dot plot as SVG. It repeats what the text says, so it is hidden from screen readers;
 /// the chosen locality is a larger, filled, labelled dot, so colour is not needed to find it.
+/// Names without a translation are marked as English, for anyone reading the labels.
 #[component]
-fn SpinePlot(plot: Spine, unit: String) -> impl IntoView {
+fn SpinePlot(plot: Spine, unit: String, borough: String) -> impl IntoView {
+    let lang = UrlState::get().lang();
     const W: f64 = 300.0;
     let x = |f: f64| 10.0 + f * (W - 20.0);
     view! {
@@ -227,7 +288,15 @@ fn SpinePlot(plot: Spine, unit: String) -> impl IntoView {
             <line x1="10" y1="22" x2="290" y2="22" class="spine-axis" />
             {plot.borough_x.map(|b| view! {
                 <line x1=x(b) y1="8" x2=x(b) y2="36" class="spine-borough" />
-                <text x=x(b) y="44" text-anchor="middle" class="spine-label">"Tower Hamlets"</text>
+                <text
+                    x=x(b)
+                    y="44"
+                    text-anchor="middle"
+                    class="spine-label"
+                    lang=english_if_kept("area", BOROUGH_CODE, "name")
+                >
+                    {borough}
+                </text>
             })}
             {plot
                 .dots
@@ -242,7 +311,8 @@ fn SpinePlot(plot: Spine, unit: String) -> impl IntoView {
                 .map(|d| view! {
                     <circle cx=x(d.x) cy="22" r="8" class="spine-chosen" />
                     <text x=x(d.x) y="8" text-anchor="middle" class="spine-label">
-                        {format!("{} {}{}", d.name, decimal(d.value), if unit == "%" { "%" } else { "" })}
+                        <tspan lang=english_if_kept("area", &d.code, "name")>{d.name.clone()}</tspan>
+                        {format!(" {}{}", decimal(d.value, lang), if unit == "%" { "%" } else { "" })}
                     </text>
                 })
                 .collect_view()}

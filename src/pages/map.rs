@@ -7,18 +7,24 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use outcomes_charts::area_comparison::periods_at;
 use outcomes_charts::choropleth::{map_option, map_summary, map_view, MapView, WARD_MAP};
-use outcomes_charts::format::decimal;
-use outcomes_core::model::{AreaLevel, IndicatorMeta, Lookup, LookupStatus, Manifest};
-use outcomes_state::State;
+use outcomes_charts::format::{decimal, unit_label};
+use outcomes_core::model::{
+    AreaLevel, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest,
+};
+use outcomes_i18n::{digits, tr};
+use outcomes_state::{Lang, State};
 
 use crate::components::chart_block::ProvisionalNotice;
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
+use crate::components::marked::Marked;
 use crate::components::url_notice::UrlNotice;
 use crate::data::load_boundaries;
 use crate::data::LoadError;
+use crate::dataset_text::{always_english, english_if_kept};
 use crate::echarts::{load_library, register_map};
+use crate::pages::about::sentence_with;
 use crate::shards::ShardCache;
 use crate::state::{chosen_or_default, href, UrlState};
 
@@ -26,6 +32,7 @@ use crate::state::{chosen_or_default, href, UrlState};
 #[component]
 pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
     let cache = ShardCache::get();
     let mappable: Vec<IndicatorMeta> = manifest
         .indicators
@@ -41,9 +48,7 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                     p.state.indicator.as_deref(),
                     |id| mappable.iter().find(|i| i.id == id).cloned().map(Some),
                     || mappable.first().cloned(),
-                    |id, _| {
-                        format!("“{id}” has no ward figures to map, so the first indicator that has is shown.")
-                    },
+                    |id, _| tr!(lang, "map.not_mappable", id = id),
                 )
             })
         }
@@ -60,9 +65,9 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
             async move {
                 let Some(path) = path else { return Ok(false) };
                 let geo_json = load_boundaries(&path).await?;
-                load_library().await.map_err(|_| LoadError::Network {
-                    file: "the chart library".to_string(),
-                })?;
+                load_library(lang)
+                    .await
+                    .map_err(|_| LoadError::ChartLibrary)?;
                 register_map(WARD_MAP, &geo_json);
                 Ok(true)
             }
@@ -78,15 +83,11 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
         }
     });
     let problems = Signal::derive(move || chosen.with(|(_, note)| note.iter().cloned().collect()));
-    let attribution = boundaries.map(|b| format!("Boundaries: {} {}", b.source, b.attribution));
 
     view! {
-        <h1>"Map of wards"</h1>
+        <h1>{tr!(lang, "map.heading")}</h1>
         <UrlNotice problems />
-        <p class="lede">
-            "Figures for the borough's 20 wards, where the source has them. Ward figures are "
-            "built from small areas (LSOAs) using the lookups on the About page."
-        </p>
+        <p class="lede">{tr!(lang, "map.lede")}</p>
         {move || {
             let state = url.state();
             let current = chosen.with(|(i, _)| i.as_ref().map(|i| i.id.clone()));
@@ -98,12 +99,12 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                     current: current.as_deref() == Some(i.id.as_str()),
                 })
                 .collect();
-            view! { <ChoiceLinks label="Indicator".to_string() choices testid="map-indicator" /> }
+            view! { <ChoiceLinks label=tr!(lang, "map.indicator_label") choices testid="map-indicator" /> }
         }}
-        <Transition fallback=|| view! { <p class="loading">"Loading the map…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr!(lang, "map.loading")}</p> }>
             {move || {
                 let manifest = manifest.clone();
-                let attribution = attribution.clone();
+                let boundaries = boundaries.clone();
                 Suspend::new(async move {
                     let ready = map_ready.await;
                     let loaded = shard.await;
@@ -135,15 +136,15 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                             });
                             let view = Memo::new({
                                 let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
-                                move |_| period.with(|p| map_view(&manifest, &indicator, &shard, p))
+                                move |_| period.with(|p| map_view(&manifest, &indicator, &shard, p, lang))
                             });
                             view! {
                                 {(!provisional.is_empty()).then(|| view! { <ProvisionalNotice lookups=provisional /> })}
-                                <MapBlock indicator view=view.into() periods period=period.into() attribution />
+                                <MapBlock indicator view=view.into() periods period=period.into() boundaries />
                             }
                                 .into_any()
                         }
-                        _ => view! { <p role="status">"No indicator has ward figures to map yet."</p> }.into_any(),
+                        _ => view! { <p role="status">{tr!(lang, "map.nothing_to_map")}</p> }.into_any(),
                     }
                 })
             }}
@@ -158,17 +159,27 @@ fn MapBlock(
     view: Signal<MapView>,
     periods: Vec<String>,
     period: Signal<String>,
-    attribution: Option<String>,
+    boundaries: Option<BoundaryFile>,
 ) -> impl IntoView {
     let url = UrlState::get();
-    let summary = Signal::derive(move || view.with(map_summary));
-    let option = Signal::derive(move || view.with(map_option));
+    let lang = url.lang();
+    let summary = Signal::derive(move || view.with(|v| map_summary(v, lang)));
+    let option = Signal::derive(move || view.with(|v| map_option(v, lang)));
+    // Ward names kept in English inside the Bengali summary. The wards are the same in
+    // every period, so the names are gathered once.
+    let marked = view.with_untracked(|v| {
+        Marked::default().english(
+            v.areas
+                .iter()
+                .map(|a| (a.name.clone(), english_if_kept("area", &a.code, "name"))),
+        )
+    });
     let period_links = move || {
         let state = url.state();
         let choices: Vec<Choice> = periods
             .iter()
             .map(|p| Choice {
-                text: p.clone(),
+                text: digits(lang, p),
                 href: href(&State {
                     period: Some(p.clone()),
                     ..state.clone()
@@ -177,45 +188,116 @@ fn MapBlock(
             })
             .collect();
         (choices.len() > 1).then(
-            || view! { <ChoiceLinks label="Period".to_string() choices testid="map-period" /> },
+            || view! { <ChoiceLinks label=tr!(lang, "map.period_label") choices testid="map-period" /> },
         )
     };
-    let caption =
-        move || view.with(|v| format!("{} by ward, {} ({})", v.indicator_title, v.period, v.unit));
+    let title_lang = english_if_kept("indicator", &indicator.id, "title");
+    let unit_words = move |v: &MapView| {
+        if v.unit == "%" {
+            tr!(lang, "map.percentage")
+        } else {
+            unit_label(&v.unit, lang)
+        }
+    };
+    // The table's name for screen readers, and its caption with the title marked as English
+    // where it has no translation.
+    let table_name = move || {
+        view.with(|v| {
+            tr!(
+                lang,
+                "map.caption",
+                title = v.indicator_title,
+                period = digits(lang, &v.period),
+                unit = unit_label(&v.unit, lang)
+            )
+        })
+    };
+    let caption = move || {
+        view.with(|v| {
+            sentence_with(
+                &tr!(lang, "map.caption"),
+                vec![
+                    (
+                        "title",
+                        view! { <span lang=title_lang>{v.indicator_title.clone()}</span> }
+                            .into_any(),
+                    ),
+                    ("period", digits(lang, &v.period).into_any()),
+                    ("unit", unit_label(&v.unit, lang).into_any()),
+                ],
+            )
+        })
+    };
+    let heading = sentence_with(
+        &tr!(lang, "map.title"),
+        vec![(
+            "title",
+            view! { <span lang=title_lang>{indicator.title.clone()}</span> }.into_any(),
+        )],
+    );
+    let english = always_english(lang);
+    let source = &indicator.source;
+    let source_line = sentence_with(
+        &tr!(lang, "map.source"),
+        vec![(
+            "source",
+            view! {
+                <span lang=english>
+                    {format!("{}, {}. {}.", source.name, source.publisher, source.licence)}
+                </span>
+            }
+            .into_any(),
+        )],
+    );
+    let attribution = boundaries.map(|b| {
+        sentence_with(
+            &tr!(lang, "map.boundaries"),
+            vec![(
+                "source",
+                view! { <span lang=english>{format!("{} {}", b.source, b.attribution)}</span> }
+                    .into_any(),
+            )],
+        )
+    });
     view! {
         {period_links}
         <section class="chart-block" aria-labelledby="map-title" data-testid="map-block">
-            <h2 id="map-title">{format!("{} by ward", indicator.title)}</h2>
-            <p class="subtitle">{move || view.with(|v| format!("{}, {}", if v.unit == "%" { "Percentage".to_string() } else { v.unit.clone() }, v.period))}</p>
-            <p class="summary" data-testid="map-summary">{move || summary.get()}</p>
+            <h2 id="map-title">{heading}</h2>
+            <p class="subtitle">
+                {move || view.with(|v| tr!(lang, "map.subtitle", unit = unit_words(v), period = digits(lang, &v.period)))}
+            </p>
+            <p class="summary" data-testid="map-summary">{move || marked.view(&summary.get())}</p>
             <div class="map-layout">
                 <EChart option summary testid="ward-map" class="map" />
                 <div class="legend" data-testid="map-legend">
-                    <p class="legend-title">"Key"</p>
+                    <p class="legend-title">{tr!(lang, "map.key")}</p>
                     <ul>
                         {move || view.with(|v| v.bands.iter().enumerate().map(|(i, b)| view! {
                             <li>
                                 <span class="swatch" style:background-color=b.colour aria-hidden="true"></span>
-                                {format!("{} {}", band_word(i, v.bands.len()), b.label)}
+                                {format!("{} {}", band_word(i, v.bands.len(), lang), b.label)}
                             </li>
                         }).collect_view())}
                     </ul>
                 </div>
             </div>
-            <p class="source">
-                "Source: " {indicator.source.name.clone()} ", " {indicator.source.publisher.clone()} ". "
-                {indicator.source.licence.clone()} ". " {attribution}
-            </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+            <p class="source">{source_line} " " {attribution}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=table_name>
                 <table class="data-table" data-testid="map-table">
                     <caption>{caption}</caption>
-                    <thead><tr><th scope="col">"Ward"</th><th scope="col" class="num">"Value"</th><th scope="col">"Band"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr!(lang, "map.column_ward")}</th>
+                            <th scope="col" class="num">{tr!(lang, "map.column_value")}</th>
+                            <th scope="col">{tr!(lang, "map.column_band")}</th>
+                        </tr>
+                    </thead>
                     <tbody>
                         {move || view.with(|v| v.areas.iter().map(|a| view! {
                             <tr data-area=a.code.clone()>
-                                <th scope="row">{a.name.clone()}</th>
-                                <td class="num" data-testid="value">{decimal(a.value)}</td>
-                                <td>{format!("{} ({})", band_word(a.band, v.bands.len()), v.bands[a.band].label)}</td>
+                                <th scope="row" lang=english_if_kept("area", &a.code, "name")>{a.name.clone()}</th>
+                                <td class="num" data-testid="value">{decimal(a.value, lang)}</td>
+                                <td>{format!("{} ({})", band_word(a.band, v.bands.len(), lang), v.bands[a.band].label)}</td>
                             </tr>
                         }).collect_view())}
                     </tbody>
@@ -226,10 +308,15 @@ fn MapBlock(
 }
 
 /// The band's place in words, so the key reads without its colours.
-fn band_word(band: usize, of: usize) -> String {
+fn band_word(band: usize, of: usize, lang: Lang) -> String {
     match (band, of) {
-        (0, _) => "Lowest:".to_string(),
-        (b, n) if b + 1 == n => "Highest:".to_string(),
-        (b, n) => format!("Band {} of {n}:", b + 1),
+        (0, _) => tr!(lang, "map.band_lowest"),
+        (b, n) if b + 1 == n => tr!(lang, "map.band_highest"),
+        (b, n) => tr!(
+            lang,
+            "map.band_middle",
+            band = digits(lang, &(b + 1).to_string()),
+            of = digits(lang, &n.to_string())
+        ),
     }
 }

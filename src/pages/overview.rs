@@ -5,21 +5,37 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::value_with_unit;
+use outcomes_charts::format::{unit_label, value_with_unit};
 use outcomes_charts::summary::{comparison_class, comparison_phrase, comparison_symbol};
 use outcomes_core::model::{Domain, IStatement, IndicatorMeta, Manifest};
-use outcomes_state::{State, View};
+use outcomes_core::trend::TrendResult;
+use outcomes_i18n::{digits, tr};
+use outcomes_state::{Lang, State, View};
 
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::tartan::Tartan;
 use crate::components::url_notice::UrlNotice;
+use crate::dataset_text::english_if_kept;
 use crate::state::{chosen_or_default, href, indicator_state, view_state, UrlState};
+
+/// Stands for a name or value while a sentence is worded, so the sentence can be split
+/// around it and the name set in its own element wherever the language puts it.
+const MARK: &str = "\u{E000}";
+
+/// `worded` split at the first [`MARK`]: the text before it and the text after it.
+fn around_mark(worded: &str) -> (String, String) {
+    match worded.split_once(MARK) {
+        Some((before, after)) => (before.to_string(), after.to_string()),
+        None => (worded.to_string(), String::new()),
+    }
+}
 
 /// The home page. With `domain` in the URL it shows that domain only; links to each domain
 /// (and back to all five) come first, so a domain is a link like every other choice.
 #[component]
 pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
     let chosen = Memo::new({
         let manifest = manifest.clone();
         move |_| {
@@ -31,7 +47,7 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
                         known.then(|| Some(id.to_string()))
                     },
                     || None,
-                    |id, _| format!("There is no domain “{id}”, so all five are shown."),
+                    |id, _| tr!(lang, "overview.unknown_domain", id = id),
                 )
             })
         }
@@ -41,13 +57,14 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
         let (domain_id, _) = chosen.get();
         let state = url.state();
         let mut choices = vec![Choice {
-            text: "All domains".to_string(),
+            text: tr!(lang, "overview.all_domains"),
             href: href(&State {
                 domain: None,
                 ..view_state(&state, View::Overview)
             }),
             current: domain_id.is_none(),
         }];
+        let mut choice_langs = vec![None];
         choices.extend(manifest.framework.domains.iter().map(|d| Choice {
             text: d.name.clone(),
             href: href(&State {
@@ -56,6 +73,13 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
             }),
             current: domain_id.as_deref() == Some(d.id.as_str()),
         }));
+        choice_langs.extend(
+            manifest
+                .framework
+                .domains
+                .iter()
+                .map(|d| english_if_kept("domain", &d.id, "name")),
+        );
         let domains: Vec<Domain> = manifest
             .framework
             .domains
@@ -66,23 +90,29 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
         let manifest_for_tartan = manifest.clone();
         let manifest = manifest.clone();
         view! {
-            <h1>"How is Tower Hamlets doing?"</h1>
+            <h1>{tr!(lang, "overview.heading")}</h1>
             <UrlNotice problems />
-            <p class="lede">
-                "The Tower Hamlets Together outcomes framework was written with residents. It has five "
-                "domains, each made of “I statements” about what matters to people, and each statement "
-                "is measured by published statistics. Choose an indicator to see it by area."
-            </p>
-            <ChoiceLinks label="Domain".to_string() choices testid="domain-choice" />
+            <p class="lede">{tr!(lang, "overview.lede")}</p>
+            <ChoiceLinks
+                label=tr!(lang, "overview.domain_label")
+                choices
+                langs=choice_langs
+                testid="domain-choice"
+            />
             {domains
                 .into_iter()
                 .map(|domain| {
                     let manifest = manifest.clone();
                     view! {
                         <section class="domain" aria-labelledby=format!("domain-{}", domain.id) data-testid="domain">
-                            <h2 id=format!("domain-{}", domain.id)>{domain.name.clone()}</h2>
+                            <h2
+                                id=format!("domain-{}", domain.id)
+                                lang=english_if_kept("domain", &domain.id, "name")
+                            >
+                                {domain.name.clone()}
+                            </h2>
                             {if domain.i_statements.is_empty() {
-                                view! { <p class="note">"No indicator is published under this domain yet."</p> }
+                                view! { <p class="note">{tr!(lang, "overview.domain_empty")}</p> }
                                     .into_any()
                             } else {
                                 domain
@@ -104,22 +134,29 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
 /// One I statement with its indicators.
 #[component]
 fn Statement(statement: IStatement, manifest: Arc<Manifest>) -> impl IntoView {
+    let lang = UrlState::get().lang();
     let indicators: Vec<IndicatorMeta> = statement
         .indicators
         .iter()
         .filter_map(|id| manifest.indicator(id).cloned())
         .collect();
     let provenance = if statement.verified {
-        "Wording from a Tower Hamlets Together document."
+        tr!(lang, "overview.provenance_verified")
     } else {
-        "Wording and placement are the explorer's own, awaiting confirmation."
+        tr!(lang, "overview.provenance_unverified")
     };
+    // Where the wording comes from is published in English only.
+    let source = tr!(lang, "overview.provenance_title", source = statement.source);
     view! {
         <div class="statement" data-testid="statement">
-            <h3>"“" {statement.text.clone()} "”"</h3>
-            <p class="provenance" title=statement.source.clone()>{provenance}</p>
+            <h3>
+                "“"
+                <span lang=english_if_kept("statement", &statement.id, "text")>{statement.text.clone()}</span>
+                "”"
+            </h3>
+            <p class="provenance" title=source>{provenance}</p>
             {if indicators.is_empty() {
-                view! { <p class="note">"No published indicator measures this statement yet."</p> }.into_any()
+                view! { <p class="note">{tr!(lang, "overview.statement_empty")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="indicator-list">
@@ -135,10 +172,46 @@ fn Statement(statement: IStatement, manifest: Arc<Manifest>) -> impl IntoView {
     }
 }
 
+/// The recent trend in words, as Fingertips words it.
+fn trend_words(trend: TrendResult, lang: Lang) -> String {
+    match trend {
+        TrendResult::IncreasingAndGettingBetter => {
+            tr!(lang, "overview.trend.increasing_and_getting_better")
+        }
+        TrendResult::IncreasingAndGettingWorse => {
+            tr!(lang, "overview.trend.increasing_and_getting_worse")
+        }
+        TrendResult::Increasing => tr!(lang, "overview.trend.increasing"),
+        TrendResult::DecreasingAndGettingBetter => {
+            tr!(lang, "overview.trend.decreasing_and_getting_better")
+        }
+        TrendResult::DecreasingAndGettingWorse => {
+            tr!(lang, "overview.trend.decreasing_and_getting_worse")
+        }
+        TrendResult::Decreasing => tr!(lang, "overview.trend.decreasing"),
+        TrendResult::NoSignificantChange => tr!(lang, "overview.trend.no_significant_change"),
+    }
+}
+
+/// A value with its unit, the unit marked as English where `lang` has no words for it (such
+/// as µg/m³ on a Bengali page).
+fn value_view(value: f64, unit: &str, lang: Lang) -> AnyView {
+    let text = value_with_unit(value, unit, lang);
+    let label = unit_label(unit, lang);
+    if lang != Lang::En && label.chars().any(|c| c.is_ascii_alphabetic()) {
+        if let Some(number) = text.strip_suffix(label.as_str()) {
+            let number = number.to_string();
+            return view! { {number} <span lang="en">{label}</span> }.into_any();
+        }
+    }
+    text.into_any()
+}
+
 /// An indicator's headline: the borough's latest value and its comparisons.
 #[component]
 fn IndicatorCard(indicator: IndicatorMeta, manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
+    let lang = url.lang();
     let id = indicator.id.clone();
     let link = move || href(&indicator_state(&url.state(), &id));
     let headline = indicator.latest.as_ref().map(|latest| {
@@ -149,28 +222,53 @@ fn IndicatorCard(indicator: IndicatorMeta, manifest: Arc<Manifest>) -> impl Into
                 let name = manifest
                     .area(&c.benchmark)
                     .map_or_else(|| c.benchmark.clone(), |a| a.name.clone());
+                let name_lang = match manifest.area(&c.benchmark) {
+                    Some(_) => english_if_kept("area", &c.benchmark, "name"),
+                    // A code with no name is shown as it is.
+                    None => crate::dataset_text::always_english(lang),
+                };
+                let (before, after) = around_mark(&comparison_phrase(c.result, MARK, lang));
                 view! {
                     <li class=format!("comparison {}", comparison_class(c.result))>
                         <span aria-hidden="true">{comparison_symbol(c.result)} " "</span>
-                        {comparison_phrase(c.result, &name)}
+                        {before}
+                        <span lang=name_lang>{name}</span>
+                        {after}
                     </li>
                 }
             })
             .collect_view();
+        let (before, after) = around_mark(&tr!(
+            lang,
+            "overview.headline",
+            value = MARK,
+            period = digits(lang, &latest.period)
+        ));
         view! {
             <p class="headline">
+                {before}
                 <span class="headline-value" data-testid="headline-value">
-                    {value_with_unit(latest.value, &indicator.unit)}
+                    {value_view(latest.value, &indicator.unit, lang)}
                 </span>
-                " in Tower Hamlets, " {latest.period.clone()}
+                {after}
             </p>
             <ul class="comparisons">{comparisons}</ul>
-            {latest.trend.map(|t| view! { <p class="trend-line" data-testid="headline-trend">"Recent trend: " {t.describe()}</p> })}
+            {latest.trend.map(|t| view! {
+                <p class="trend-line" data-testid="headline-trend">
+                    {tr!(lang, "overview.trend_line", trend = trend_words(t, lang))}
+                </p>
+            })}
         }
     });
     view! {
         <li class="indicator-card" data-testid="indicator-card" data-indicator=indicator.id.clone()>
-            <a href=link class="indicator-link">{indicator.title.clone()}</a>
+            <a
+                href=link
+                class="indicator-link"
+                lang=english_if_kept("indicator", &indicator.id, "title")
+            >
+                {indicator.title.clone()}
+            </a>
             {headline}
         </li>
     }

@@ -1,5 +1,5 @@
-// WCAG 2.2 AA in a real browser: axe-core on every view at a desktop and a phone width, with
-// the embed dialog open too, then a keyboard-only journey.
+// WCAG 2.2 AA in a real browser: axe-core on every view, in English and Bengali, at a desktop
+// and a phone width, with the embed dialog open too, then a keyboard-only journey.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
@@ -34,23 +34,32 @@ async function violations(page: Page) {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-for (const width of [1280, 375]) {
-  for (const [name, link] of views) {
-    test(`axe finds no WCAG 2.2 AA violation on ${name} at ${width} px`, async ({ page }) => {
+/** The same link in `lang`: English is the default, so it adds nothing. */
+function inLanguage(link: string, lang: string): string {
+  if (lang === 'en') return link;
+  return `${link}${link.includes('?') ? '&' : '?'}lang=${lang}`;
+}
+
+for (const lang of ['en', 'bn']) {
+  for (const width of [1280, 375]) {
+    for (const [name, link] of views) {
+      test(`axe finds no WCAG 2.2 AA violation on ${name} in ${lang} at ${width} px`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(inLanguage(link, lang));
+        await settled(page);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+    test(`axe finds no violation with the embed dialog open in ${lang} at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(link);
+      await page.goto(inLanguage('./?view=indicator&indicator=91547', lang));
       await settled(page);
+      await page.getByTestId('embed-open').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
       expect(await violations(page)).toEqual([]);
     });
   }
-  test(`axe finds no violation with the embed dialog open at ${width} px`, async ({ page }) => {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto('./?view=indicator&indicator=91547');
-    await settled(page);
-    await page.getByTestId('embed-open').click();
-    await expect(page.getByRole('dialog')).toBeVisible();
-    expect(await violations(page)).toEqual([]);
-  });
 }
 
 test('one h1 per view and headings in order', async ({ page }) => {

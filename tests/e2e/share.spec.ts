@@ -167,8 +167,3 @@ test('printing gives A4 pages with the chart, its source and the page address', 
   expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[56](\.\d+)? 84[23](\.\d+)?\]/);
 });
 
-test('asking for Bengali says plainly that the Bengali version is not ready yet', async ({ page }) => {
-  await page.goto('./?view=indicator&indicator=91547&lang=bn');
-  await expect(page.getByTestId('lang-notice')).toContainText('Bengali version of this site is being prepared');
-  await expect.poll(async () => (await bars(page)).values.length).toBe(4);
-});

@@ -14,9 +14,10 @@ use charming::series::{Bar, Custom};
 use charming::{component::Aria, Chart};
 
 use outcomes_core::model::round_published;
+use outcomes_i18n::{tr, Lang};
 
 use crate::area_comparison::{AreaComparison, AreaRow};
-use crate::format::decimal;
+use crate::format::{decimal, unit_label};
 use crate::summary::summarise;
 
 /// Whisker series stay out of tooltips: an interval is two numbers, and a tooltip would show
@@ -51,9 +52,11 @@ const MUTED_INK: &str = "#484949";
 /// name onto the container, replacing any the page set, so the generated summary goes in as
 /// `aria.label.description` (which charming 0.6 cannot express) instead of ECharts' own
 /// machine-made description. Each reference line's pattern is patched in the same way.
-pub fn area_bar_option(view: &AreaComparison) -> serde_json::Value {
-    let mut option = serde_json::to_value(area_bar_chart(view)).unwrap_or_default();
-    option["aria"]["label"] = serde_json::json!({ "description": summarise(view) });
+/// Every text in it (the summary, the unit, series names, reference labels) is in `lang`;
+/// the app formats the axis ticks, which ECharts writes itself.
+pub fn area_bar_option(view: &AreaComparison, lang: Lang) -> serde_json::Value {
+    let mut option = serde_json::to_value(area_bar_chart(view, lang)).unwrap_or_default();
+    option["aria"]["label"] = serde_json::json!({ "description": summarise(view, lang) });
     option["tooltip"]["renderMode"] = serde_json::json!(TOOLTIP_RENDER_MODE);
     quiet_whiskers(&mut option);
     if let Some(lines) = option["series"][0]["markLine"]["data"].as_array_mut() {
@@ -70,7 +73,7 @@ pub fn area_bar_option(view: &AreaComparison) -> serde_json::Value {
 }
 
 /// Builds the bar chart. Bars follow the row order; the first row is at the top.
-pub fn area_bar_chart(view: &AreaComparison) -> Chart {
+pub fn area_bar_chart(view: &AreaComparison, lang: Lang) -> Chart {
     let names: Vec<String> = view.rows.iter().map(category_label).collect();
     let values: Vec<DataPoint> = view
         .rows
@@ -109,7 +112,7 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
         .item_style(ItemStyle::new().color(BAR_COLOUR))
         .bar_width("55%")
         .data(values)
-        .mark_line(reference_lines(view));
+        .mark_line(reference_lines(view, lang));
 
     Chart::new()
         .aria(Aria::new().enabled(true))
@@ -126,7 +129,7 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
-                .name(view.unit.as_str())
+                .name(unit_label(&view.unit, lang))
                 .axis_label(axis_label())
                 .min(0),
         )
@@ -141,7 +144,7 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
         .series(
             Custom::new()
                 .id(WHISKER_SERIES_ID)
-                .name("95% confidence interval")
+                .name(tr!(lang, "charts.bar.ci95"))
                 .encode(DimensionEncode::new().x(vec![1, 2]).y(0))
                 .item_style(ItemStyle::new().color(INK))
                 .data(whiskers),
@@ -150,7 +153,7 @@ pub fn area_bar_chart(view: &AreaComparison) -> Chart {
 
 /// One dashed, dotted or solid line per benchmark, each labelled with its name and value, so
 /// the lines are told apart without colour.
-fn reference_lines(view: &AreaComparison) -> MarkLine {
+fn reference_lines(view: &AreaComparison, lang: Lang) -> MarkLine {
     let lines = view
         .references
         .iter()
@@ -167,7 +170,8 @@ fn reference_lines(view: &AreaComparison) -> MarkLine {
                             .color(INK)
                             .font_size(13)
                             .formatter(
-                                format!("{} {}", reference.name, decimal(reference.value)).as_str(),
+                                format!("{} {}", reference.name, decimal(reference.value, lang))
+                                    .as_str(),
                             ),
                     ),
             )

@@ -4,6 +4,7 @@
 //! of the data, tested on the host.
 
 use outcomes_core::model::{round_published, AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_i18n::{digits, tr, Lang};
 use serde_json::{json, Value};
 
 use crate::bar_chart::TOOLTIP_RENDER_MODE;
@@ -22,7 +23,7 @@ pub struct Band {
     pub low: f64,
     pub high: f64,
     pub colour: &'static str,
-    /// "10.0 to 15.0", with the unit on the first band only.
+    /// "10.0 to 15.0", with the unit on the first band only, in the view's language.
     pub label: String,
 }
 
@@ -48,12 +49,14 @@ pub struct MapView {
     pub bands: Vec<Band>,
 }
 
-/// The wards' values for `period` in five equal-width bands from the lowest to the highest.
+/// The wards' values for `period` in five equal-width bands from the lowest to the highest,
+/// the bands' labels (the map's key) written in `lang`.
 pub fn map_view(
     manifest: &Manifest,
     indicator: &IndicatorMeta,
     shard: &Shard,
     period: &str,
+    lang: Lang,
 ) -> MapView {
     let mut values = Vec::new();
     let mut missing = Vec::new();
@@ -65,7 +68,7 @@ pub fn map_view(
     }
     let low = values.iter().map(|v| v.2).fold(f64::INFINITY, f64::min);
     let high = values.iter().map(|v| v.2).fold(f64::NEG_INFINITY, f64::max);
-    let bands = bands(low, high, &indicator.unit);
+    let bands = bands(low, high, &indicator.unit, lang);
     let band_of = |v: f64| {
         bands
             .iter()
@@ -90,7 +93,7 @@ pub fn map_view(
     }
 }
 
-fn bands(low: f64, high: f64, unit: &str) -> Vec<Band> {
+fn bands(low: f64, high: f64, unit: &str, lang: Lang) -> Vec<Band> {
     if !low.is_finite() || !high.is_finite() {
         return Vec::new();
     }
@@ -104,11 +107,17 @@ fn bands(low: f64, high: f64, unit: &str) -> Vec<Band> {
             } else {
                 low + width * (i + 1) as f64
             };
-            let label = if i == 0 {
-                format!("{} to {}", value_with_unit(b_low, unit), decimal(b_high))
+            let low_text = if i == 0 {
+                value_with_unit(b_low, unit, lang)
             } else {
-                format!("{} to {}", decimal(b_low), decimal(b_high))
+                decimal(b_low, lang)
             };
+            let label = tr!(
+                lang,
+                "charts.map.band",
+                low = low_text,
+                high = decimal(b_high, lang)
+            );
             Band {
                 low: b_low,
                 high: b_high,
@@ -119,26 +128,30 @@ fn bands(low: f64, high: f64, unit: &str) -> Vec<Band> {
         .collect()
 }
 
-/// "In 2025, the highest value was in Bow East, 40.0%; the lowest in Island Gardens, 0.0%."
-pub fn map_summary(view: &MapView) -> String {
+/// "In 2025, the highest value was in Bow East, 40.0%; the lowest in Island Gardens, 0.0%.",
+/// in `lang`.
+pub fn map_summary(view: &MapView, lang: Lang) -> String {
     let highest = view.areas.iter().max_by(|a, b| a.value.total_cmp(&b.value));
     let lowest = view.areas.iter().min_by(|a, b| a.value.total_cmp(&b.value));
+    let period = digits(lang, &view.period);
     match (highest, lowest) {
-        (Some(h), Some(l)) => format!(
-            "In {}, the highest value was in {}, {}; the lowest in {}, {}.",
-            view.period,
-            h.name,
-            value_with_unit(h.value, &view.unit),
-            l.name,
-            value_with_unit(l.value, &view.unit)
+        (Some(h), Some(l)) => tr!(
+            lang,
+            "charts.map.summary",
+            period = period,
+            highest = h.name,
+            highest_value = value_with_unit(h.value, &view.unit, lang),
+            lowest = l.name,
+            lowest_value = value_with_unit(l.value, &view.unit, lang),
         ),
-        _ => format!("No ward has a published value for {}.", view.period),
+        _ => tr!(lang, "charts.map.no_values", period = period),
     }
 }
 
 /// The ECharts option: a map series over the registered ward boundaries, each ward filled
-/// with its band's colour and outlined in near-black so boundaries meet 3:1 contrast.
-pub fn map_option(view: &MapView) -> Value {
+/// with its band's colour and outlined in near-black so boundaries meet 3:1 contrast. The
+/// summary, its accessible name, is in `lang`.
+pub fn map_option(view: &MapView, lang: Lang) -> Value {
     let data: Vec<Value> = view
         .areas
         .iter()
@@ -153,7 +166,7 @@ pub fn map_option(view: &MapView) -> Value {
         .collect();
     json!({
         "animation": false,
-        "aria": { "enabled": true, "label": { "description": map_summary(view) } },
+        "aria": { "enabled": true, "label": { "description": map_summary(view, lang) } },
         "tooltip": { "trigger": "item", "renderMode": TOOLTIP_RENDER_MODE },
         "series": [{
             "id": "wards",

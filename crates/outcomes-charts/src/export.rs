@@ -3,51 +3,62 @@
 //! in names are escaped properly.
 
 use outcomes_core::model::IndicatorMeta;
+use outcomes_i18n::{digits, tr, Lang};
 
 use crate::area_comparison::AreaComparison;
+use crate::format::unit_label;
 use crate::summary::comparison_word;
 
-/// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 13] = [
-    "area_code",
-    "area_name",
-    "period",
-    "value",
-    "unit",
-    "lower_95_ci",
-    "upper_95_ci",
-    "count",
-    "denominator",
-    "comparator",
-    "comparison",
-    "source",
-    "licence",
-];
+/// The CSV columns, in order, headed in `lang`. The English headings are the short names
+/// scripts have always read (`area_code`, `lower_95_ci`); the Bengali ones are words.
+pub fn csv_header(lang: Lang) -> [String; 13] {
+    [
+        tr!(lang, "charts.csv.area_code"),
+        tr!(lang, "charts.csv.area_name"),
+        tr!(lang, "charts.csv.period"),
+        tr!(lang, "charts.csv.value"),
+        tr!(lang, "charts.csv.unit"),
+        tr!(lang, "charts.csv.lower_95_ci"),
+        tr!(lang, "charts.csv.upper_95_ci"),
+        tr!(lang, "charts.csv.count"),
+        tr!(lang, "charts.csv.denominator"),
+        tr!(lang, "charts.csv.comparator"),
+        tr!(lang, "charts.csv.comparison"),
+        tr!(lang, "charts.csv.source"),
+        tr!(lang, "charts.csv.licence"),
+    ]
+}
 
 /// The rows of an "areas compared" view, then its reference areas, as CSV text.
-pub fn comparison_csv(view: &AreaComparison, indicator: &IndicatorMeta) -> String {
+///
+/// The headings, units and comparison words are in `lang`, but every number (values,
+/// intervals, counts, periods) stays in ASCII digits with a '.' decimal point and no
+/// thousands separators, whatever the language: spreadsheets read those as numbers, and
+/// would read Bengali digits as text.
+pub fn comparison_csv(view: &AreaComparison, indicator: &IndicatorMeta, lang: Lang) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
     let number = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
+    let unit = unit_label(&view.unit, lang);
     let comparator = view
         .benchmark
         .as_ref()
         .map(|b| b.name.clone())
         .unwrap_or_default();
     // Writing to memory cannot fail; an error here would be a bug in the csv crate.
-    let _ = out.write_record(CSV_HEADER);
+    let _ = out.write_record(csv_header(lang));
     for row in &view.rows {
         let _ = out.write_record([
             row.code.clone(),
             row.name.clone(),
             view.period.clone(),
             row.value.to_string(),
-            view.unit.clone(),
+            unit.clone(),
             number(row.ci95.map(|c| c.lower)),
             number(row.ci95.map(|c| c.upper)),
             number(row.count),
             number(row.denominator),
             comparator.clone(),
-            comparison_word(row.vs_benchmark).to_string(),
+            comparison_word(row.vs_benchmark, lang),
             indicator.source.name.clone(),
             indicator.source.licence.clone(),
         ]);
@@ -58,13 +69,13 @@ pub fn comparison_csv(view: &AreaComparison, indicator: &IndicatorMeta) -> Strin
             reference.name.clone(),
             view.period.clone(),
             reference.value.to_string(),
-            view.unit.clone(),
+            unit.clone(),
             String::new(),
             String::new(),
             String::new(),
             String::new(),
             String::new(),
-            "Benchmark".to_string(),
+            tr!(lang, "charts.csv.benchmark_row"),
             indicator.source.name.clone(),
             indicator.source.licence.clone(),
         ]);
@@ -77,7 +88,8 @@ pub fn comparison_csv(view: &AreaComparison, indicator: &IndicatorMeta) -> Strin
 
 /// A file name that says what is in the file:
 /// `tower-hamlets-smoking-prevalence-in-adults-15-by-locality-2023-24`. A long title is cut
-/// so that the level and period always survive.
+/// so that the level and period always survive. File names stay ASCII in every language,
+/// so `what` is the level's English name: a name in Bengali letters would be dropped.
 pub fn file_stem(view: &AreaComparison, what: &str) -> String {
     let title: String = slug(&format!("tower hamlets {}", view.indicator_title))
         .chars()
@@ -107,28 +119,42 @@ pub fn slug(text: &str) -> String {
     out
 }
 
-/// "Cite this": title, source, period, the page and the date it was read.
+/// "Cite this": title, source, period, the page and the date it was read, in `lang`.
+/// `what` is the level's name and `accessed` the date, both already in `lang`.
 pub fn citation(
     view: &AreaComparison,
     indicator: &IndicatorMeta,
     what: &str,
     url: &str,
     accessed: &str,
+    lang: Lang,
 ) -> String {
-    format!(
-        "Tower Hamlets Together. {} by {}, {}. Source: {}, {} ({}). Tower Hamlets outcomes explorer, {} (accessed {}).",
-        indicator.title, what, view.period, indicator.source.name, indicator.source.publisher, indicator.source.licence, url, accessed
+    tr!(
+        lang,
+        "charts.export.citation",
+        title = indicator.title,
+        what = what,
+        period = digits(lang, &view.period),
+        source = indicator.source.name,
+        publisher = indicator.source.publisher,
+        licence = indicator.source.licence,
+        url = url,
+        accessed = accessed,
     )
 }
 
 /// The option for a chart image that stands on its own in a paper: the headline and the
 /// subtitle above it and the source below it, drawn into the image itself, on white.
+/// `title`, `subtitle` and `source` (the chart's source line) come already worded in `lang`;
+/// the image adds the explorer's name after the source, in `lang`.
 pub fn framed_for_image(
     option: &serde_json::Value,
     title: &str,
     subtitle: &str,
     source: &str,
+    lang: Lang,
 ) -> serde_json::Value {
+    let source = tr!(lang, "charts.export.image_source", source = source);
     let mut framed = option.clone();
     framed["backgroundColor"] = serde_json::json!("#ffffff");
     framed["title"] = serde_json::json!({

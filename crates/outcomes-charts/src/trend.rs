@@ -13,9 +13,10 @@ use outcomes_core::model::{
     round_published, IndicatorMeta, Interval, Manifest, Shard, BOROUGH_CODE, ENGLAND_CODE,
     LONDON_CODE,
 };
+use outcomes_i18n::{digits, tr, Lang};
 
 use crate::bar_chart::{quiet_whiskers, TOOLTIP_RENDER_MODE};
-use crate::format::value_with_unit;
+use crate::format::{unit_label, value_with_unit};
 
 /// Series ids of the trend's whiskers start with this; the app attaches the vertical
 /// whisker `renderItem` to them.
@@ -82,9 +83,11 @@ pub fn trend_view(
     }
 }
 
-/// "Tower Hamlets went from 19.2% in 2013/14 to 15.5% in 2022/23; England from …"
-pub fn trend_summary(view: &TrendView) -> String {
-    let parts: Vec<String> = view
+/// "Tower Hamlets went from 19.2% in 2013/14 to 15.5% in 2022/23; England from …", in
+/// `lang`, with its numbers and periods in `lang`'s digits.
+pub fn trend_summary(view: &TrendView, lang: Lang) -> String {
+    let value = |v: f64| value_with_unit(v, &view.unit, lang);
+    let clauses: Vec<String> = view
         .series
         .iter()
         .filter_map(|s| {
@@ -96,27 +99,29 @@ pub fn trend_summary(view: &TrendView) -> String {
                 .collect();
             let first = *known.first()?;
             Some(match known.get(1..).and_then(<[_]>::last) {
-                Some(last) => format!(
-                    "{} went from {} in {} to {} in {}",
-                    s.name,
-                    value_with_unit(first.0, &view.unit),
-                    first.1,
-                    value_with_unit(last.0, &view.unit),
-                    last.1
+                Some(last) => tr!(
+                    lang,
+                    "charts.trend.went_from",
+                    name = s.name,
+                    first_value = value(first.0),
+                    first_period = digits(lang, first.1),
+                    last_value = value(last.0),
+                    last_period = digits(lang, last.1),
                 ),
-                None => format!(
-                    "{} has one value, {} in {}",
-                    s.name,
-                    value_with_unit(first.0, &view.unit),
-                    first.1
+                None => tr!(
+                    lang,
+                    "charts.trend.one_value",
+                    name = s.name,
+                    value = value(first.0),
+                    period = digits(lang, first.1),
                 ),
             })
         })
         .collect();
-    if parts.is_empty() {
-        "None of the chosen areas has a value to show over time.".to_string()
+    if clauses.is_empty() {
+        tr!(lang, "charts.trend.no_values")
     } else {
-        format!("{}.", parts.join("; "))
+        tr!(lang, "charts.trend.summary", clauses = clauses.join("; "))
     }
 }
 
@@ -135,8 +140,10 @@ const DASHES: [LineStyleType; 3] = [
     LineStyleType::Dotted,
 ];
 
-/// The trend chart: one line per area with its whiskers, labelled by a legend.
-pub fn trend_chart(view: &TrendView) -> Chart {
+/// The trend chart: one line per area with its whiskers, labelled by a legend. The unit is
+/// in `lang`; the periods on the axis stay as published, and the app writes them in `lang`'s
+/// digits when it formats the axis labels.
+pub fn trend_chart(view: &TrendView, lang: Lang) -> Chart {
     let mut chart = Chart::new()
         .aria(Aria::new().enabled(true))
         .animation(false)
@@ -159,7 +166,7 @@ pub fn trend_chart(view: &TrendView) -> Chart {
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)
-                .name(view.unit.as_str())
+                .name(unit_label(&view.unit, lang))
                 .axis_label(AxisLabel::new().color("#484949").font_size(13)),
         );
     for (i, series) in view.series.iter().enumerate() {
@@ -213,9 +220,9 @@ pub fn trend_chart(view: &TrendView) -> Chart {
 }
 
 /// The option as ECharts receives it, with the summary as the chart's accessible name.
-pub fn trend_option(view: &TrendView) -> serde_json::Value {
-    let mut option = serde_json::to_value(trend_chart(view)).unwrap_or_default();
-    option["aria"]["label"] = serde_json::json!({ "description": trend_summary(view) });
+pub fn trend_option(view: &TrendView, lang: Lang) -> serde_json::Value {
+    let mut option = serde_json::to_value(trend_chart(view, lang)).unwrap_or_default();
+    option["aria"]["label"] = serde_json::json!({ "description": trend_summary(view, lang) });
     option["tooltip"]["renderMode"] = serde_json::json!(TOOLTIP_RENDER_MODE);
     quiet_whiskers(&mut option);
     option

@@ -6,6 +6,7 @@ use outcomes_charts::area_comparison::{
 use outcomes_charts::bar_chart::area_bar_option;
 use outcomes_charts::summary::summarise;
 use outcomes_core::model::{AreaLevel, Manifest, Shard};
+use outcomes_i18n::Lang;
 use outcomes_state::Sort;
 use serde_json::{json, Value};
 
@@ -64,7 +65,7 @@ fn boroughs_are_compared_with_london_and_tower_hamlets_stands_out() {
         .collect();
     assert_eq!(highlighted, ["Tower Hamlets"]);
     assert_eq!(
-        summarise(&view),
+        summarise(&view, Lang::En),
         "In 2022/23, Newham had the highest value, 16.0%, significantly worse than London \
          (13.9%); City of London had the lowest, 11.2%, significantly better than London. \
          Tower Hamlets had 15.0%, significantly worse than London."
@@ -92,7 +93,7 @@ fn levels_and_periods_are_those_with_values() {
 #[test]
 fn summary_names_the_highest_and_lowest_with_significance() {
     assert_eq!(
-        summarise(&localities()),
+        summarise(&localities(), Lang::En),
         "In 2022/23, North had the highest value, 18.3%, significantly worse than \
          Tower Hamlets (15.0%); South had the lowest, 11.8%, significantly better than \
          Tower Hamlets."
@@ -104,21 +105,21 @@ fn summary_says_plainly_when_there_is_nothing_to_compare() {
     let mut view = localities();
     view.rows.clear();
     assert_eq!(
-        summarise(&view),
+        summarise(&view, Lang::En),
         "No area has a published value for 2022/23."
     );
 }
 
 #[test]
 fn option_draws_one_bar_per_area_with_whiskers_and_reference_lines() {
-    let option: Value = area_bar_option(&localities());
+    let option: Value = area_bar_option(&localities(), Lang::En);
     assert_eq!(option["yAxis"]["data"], json!(["North", "South"]));
     assert_eq!(option["yAxis"]["inverse"], json!(true));
     assert_eq!(option["aria"]["enabled"], json!(true));
     // The accessible name ECharts writes on the chart is our summary, not its own.
     assert_eq!(
         option["aria"]["label"]["description"],
-        json!(summarise(&localities()))
+        json!(summarise(&localities(), Lang::En))
     );
 
     let series = option["series"].as_array().unwrap();
@@ -149,7 +150,7 @@ fn option_draws_one_bar_per_area_with_whiskers_and_reference_lines() {
 
 #[test]
 fn the_highlighted_bar_is_marked_in_its_label_and_colour() {
-    let option: Value = area_bar_option(&compared(AreaLevel::Borough, Sort::Area));
+    let option: Value = area_bar_option(&compared(AreaLevel::Borough, Sort::Area), Lang::En);
     assert_eq!(
         option["yAxis"]["data"],
         json!(["City of London", "▶ Tower Hamlets", "Newham"])
@@ -197,8 +198,40 @@ fn breakdowns_become_rows_of_groups_against_the_whole_area() {
         Some(("England", 14.7))
     );
     assert_eq!(
-        summarise(&view),
+        summarise(&view, Lang::En),
         "In 2022/23, Tenure: Private rented had the highest value, 20.0%, not compared with \
          England (14.7%); Tenure: Owner occupied had the lowest, 9.5%, not compared with England."
     );
+}
+
+#[test]
+fn summary_reads_as_bengali_with_bengali_digits() {
+    assert_eq!(
+        summarise(&compared(AreaLevel::Borough, Sort::Area), Lang::Bn),
+        "২০২২/২৩ সালে সবচেয়ে বেশি মান ছিল Newham-এর, ১৬.০%, যা London-এর (১৩.৯%) চেয়ে \
+         উল্লেখযোগ্যভাবে খারাপ; সবচেয়ে কম ছিল City of London-এর, ১১.২%, যা London-এর চেয়ে \
+         উল্লেখযোগ্যভাবে ভালো। Tower Hamlets-এর মান ছিল ১৫.০%, যা London-এর চেয়ে \
+         উল্লেখযোগ্যভাবে খারাপ।"
+    );
+    let mut view = localities();
+    view.rows.clear();
+    assert_eq!(
+        summarise(&view, Lang::Bn),
+        "২০২২/২৩ সালের জন্য কোনো এলাকার মান প্রকাশিত হয়নি।"
+    );
+}
+
+#[test]
+fn the_bengali_option_carries_bengali_text() {
+    let option = area_bar_option(&localities(), Lang::Bn);
+    assert_eq!(
+        option["aria"]["label"]["description"],
+        json!(summarise(&localities(), Lang::Bn))
+    );
+    assert_eq!(option["series"][1]["name"], "৯৫% আস্থা ব্যবধান");
+    let lines = option["series"][0]["markLine"]["data"].as_array().unwrap();
+    assert_eq!(lines[0]["label"]["formatter"], "Tower Hamlets ১৫.০");
+    // The drawn numbers stay numbers; only the words change.
+    assert_eq!(option["series"][0]["data"], json!([18.25, 11.75]));
+    assert_eq!(option["xAxis"]["name"], "%");
 }

@@ -2,9 +2,14 @@
 
 use outcomes_charts::choropleth::{map_option, map_summary, map_view, MapView, WARD_MAP};
 use outcomes_core::model::{Manifest, Shard};
+use outcomes_i18n::Lang;
 use serde_json::json;
 
 fn wards() -> MapView {
+    wards_in(Lang::En)
+}
+
+fn wards_in(lang: Lang) -> MapView {
     let manifest: Manifest = serde_json::from_str(
         r#"{"schema_version":1,"dataset":{"title":"t","publisher":"p","release_date":"2026-01-01"},
         "framework":{"domains":[]},"lookups":[],
@@ -28,7 +33,7 @@ fn wards() -> MapView {
     )
     .unwrap();
     let indicator = manifest.indicator("imd").unwrap().clone();
-    map_view(&manifest, &indicator, &shard, "2025")
+    map_view(&manifest, &indicator, &shard, "2025", lang)
 }
 
 #[test]
@@ -60,14 +65,14 @@ fn five_equal_bands_from_lowest_to_highest() {
 #[test]
 fn summary_names_the_highest_and_lowest_ward() {
     assert_eq!(
-        map_summary(&wards()),
+        map_summary(&wards(), Lang::En),
         "In 2025, the highest value was in Bow East, 40.0%; the lowest in Island Gardens, 0.0%."
     );
 }
 
 #[test]
 fn option_fills_each_ward_with_its_band_colour_on_the_registered_map() {
-    let option = map_option(&wards());
+    let option = map_option(&wards(), Lang::En);
     let series = &option["series"][0];
     assert_eq!(series["type"], "map");
     assert_eq!(series["map"], WARD_MAP);
@@ -80,6 +85,22 @@ fn option_fills_each_ward_with_its_band_colour_on_the_registered_map() {
     assert_eq!(series["data"][1]["itemStyle"]["areaColor"], "#eff3ff");
     assert_eq!(
         option["aria"]["label"]["description"],
-        json!(map_summary(&wards()))
+        json!(map_summary(&wards(), Lang::En))
+    );
+}
+
+#[test]
+fn the_bengali_key_and_summary_use_bengali_words_and_digits() {
+    let view = wards_in(Lang::Bn);
+    assert_eq!(view.bands[0].label, "০.০% থেকে ৮.০");
+    assert_eq!(view.bands[4].label, "৩২.০ থেকে ৪০.০");
+    assert_eq!(
+        map_summary(&view, Lang::Bn),
+        "২০২৫ সালে সবচেয়ে বেশি মান ছিল Bow East ওয়ার্ডে, ৪০.০%; সবচেয়ে কম Island Gardens \
+         ওয়ার্ডে, ০.০%।"
+    );
+    assert_eq!(
+        map_option(&view, Lang::Bn)["aria"]["label"]["description"],
+        json!(map_summary(&view, Lang::Bn))
     );
 }

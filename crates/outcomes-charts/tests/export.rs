@@ -1,8 +1,9 @@
 //! CSV, file names and citations for the "areas compared" view.
 
 use outcomes_charts::area_comparison::{area_comparison, AreaComparison};
-use outcomes_charts::export::{citation, comparison_csv, file_stem, slug, CSV_HEADER};
+use outcomes_charts::export::{citation, comparison_csv, csv_header, file_stem, slug};
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_i18n::Lang;
 use outcomes_state::Sort;
 
 fn localities() -> (AreaComparison, IndicatorMeta) {
@@ -25,10 +26,28 @@ fn csv_has_a_row_per_area_then_the_benchmarks_and_parses_back() {
     let (mut view, indicator) = localities();
     // A name with a comma and a quote must survive the round trip.
     view.rows[0].name = "North, \"old\" part".to_string();
-    let text = comparison_csv(&view, &indicator);
+    let text = comparison_csv(&view, &indicator, Lang::En);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, CSV_HEADER);
+    assert_eq!(
+        header,
+        [
+            "area_code",
+            "area_name",
+            "period",
+            "value",
+            "unit",
+            "lower_95_ci",
+            "upper_95_ci",
+            "count",
+            "denominator",
+            "comparator",
+            "comparison",
+            "source",
+            "licence"
+        ]
+    );
+    assert_eq!(header, csv_header(Lang::En));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2 + 3);
     assert_eq!(&rows[0][1], "North, \"old\" part");
@@ -68,7 +87,14 @@ fn file_names_say_what_is_in_them() {
 fn citation_names_title_source_period_page_and_date() {
     let (view, indicator) = localities();
     assert_eq!(
-        citation(&view, &indicator, "locality", "https://example.org/outcomes/?view=indicator", "23 November 2026"),
+        citation(
+            &view,
+            &indicator,
+            "locality",
+            "https://example.org/outcomes/?view=indicator",
+            "23 November 2026",
+            Lang::En
+        ),
         "Tower Hamlets Together. Smoking by locality, 2022/23. Source: s, p (OGL). Tower Hamlets \
          outcomes explorer, https://example.org/outcomes/?view=indicator (accessed 23 November 2026)."
     );
@@ -80,14 +106,18 @@ fn a_framed_image_carries_title_subtitle_and_source() {
     use outcomes_charts::export::framed_for_image;
     let (view, _) = localities();
     let framed = framed_for_image(
-        &area_bar_option(&view),
+        &area_bar_option(&view, Lang::En),
         "Smoking by locality",
         "Percentage, 2022/23",
-        "Source: OHID",
+        "Source: OHID.",
+        Lang::En,
     );
     assert_eq!(framed["title"]["text"], "Smoking by locality");
     assert_eq!(framed["title"]["subtext"], "Percentage, 2022/23");
-    assert_eq!(framed["graphic"][0]["style"]["text"], "Source: OHID");
+    assert_eq!(
+        framed["graphic"][0]["style"]["text"],
+        "Source: OHID. Tower Hamlets outcomes explorer."
+    );
     assert_eq!(framed["backgroundColor"], "#ffffff");
     let grid = if framed["grid"].is_array() {
         &framed["grid"][0]
@@ -96,5 +126,62 @@ fn a_framed_image_carries_title_subtitle_and_source() {
     };
     assert_eq!(grid["top"], 110);
     // The chart itself is unchanged.
-    assert_eq!(framed["series"], area_bar_option(&view)["series"]);
+    assert_eq!(framed["series"], area_bar_option(&view, Lang::En)["series"]);
+}
+
+#[test]
+fn bengali_csv_has_bengali_headings_and_words_but_ascii_numbers() {
+    let (view, indicator) = localities();
+    let text = comparison_csv(&view, &indicator, Lang::Bn);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, csv_header(Lang::Bn));
+    assert_eq!(&header[0], "এলাকার কোড");
+    assert_eq!(&header[3], "মান");
+    assert_eq!(&header[5], "৯৫% আস্থা ব্যবধানের নিচের সীমা");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // Numbers stay as spreadsheets read them: ASCII digits and a decimal point.
+    assert_eq!(&rows[0][2], "2022/23");
+    assert_eq!(&rows[0][3], "18.25");
+    assert_eq!(&rows[0][5], "17.9");
+    assert_eq!(&rows[0][7], "182");
+    assert_eq!(&rows[0][10], "খারাপ");
+    assert_eq!(&rows[2][10], "মানদণ্ড");
+    assert!(rows[0][3].parse::<f64>().is_ok());
+}
+
+#[test]
+fn bengali_citation_and_image_source_are_in_bengali() {
+    let (view, indicator) = localities();
+    assert_eq!(
+        citation(
+            &view,
+            &indicator,
+            "লোকালিটি",
+            "https://example.org/outcomes/?lang=bn",
+            "২৩ নভেম্বর ২০২৬",
+            Lang::Bn
+        ),
+        "টাওয়ার হ্যামলেটস টুগেদার। লোকালিটি অনুযায়ী Smoking, ২০২২/২৩। উৎস: s, p (OGL)। \
+         টাওয়ার হ্যামলেটস ফলাফল এক্সপ্লোরার, https://example.org/outcomes/?lang=bn \
+         (দেখা হয়েছে ২৩ নভেম্বর ২০২৬)।"
+    );
+    use outcomes_charts::bar_chart::area_bar_option;
+    use outcomes_charts::export::framed_for_image;
+    let framed = framed_for_image(
+        &area_bar_option(&view, Lang::Bn),
+        "শিরোনাম",
+        "উপশিরোনাম",
+        "উৎস: OHID।",
+        Lang::Bn,
+    );
+    assert_eq!(
+        framed["graphic"][0]["style"]["text"],
+        "উৎস: OHID। টাওয়ার হ্যামলেটস ফলাফল এক্সপ্লোরার।"
+    );
+    // File names stay ASCII whatever the language.
+    assert_eq!(
+        file_stem(&view, "locality"),
+        "tower-hamlets-smoking-by-locality-2022-23"
+    );
 }

@@ -2,6 +2,7 @@
 
 use outcomes_charts::trend::{trend_option, trend_summary, trend_view, TrendView};
 use outcomes_core::model::{Manifest, Shard};
+use outcomes_i18n::Lang;
 use serde_json::json;
 
 fn trend(areas: &[&str]) -> TrendView {
@@ -32,19 +33,19 @@ fn chosen_areas_without_values_and_unknown_codes_are_left_out() {
 #[test]
 fn summary_gives_first_and_last_values() {
     assert_eq!(
-        trend_summary(&trend(&["L-N", "E09000030"])),
+        trend_summary(&trend(&["L-N", "E09000030"]), Lang::En),
         "North went from 19.0% in 2021/22 to 18.3% in 2022/23; Tower Hamlets has one value, \
          15.0% in 2022/23."
     );
     assert_eq!(
-        trend_summary(&trend(&["L-E"])),
+        trend_summary(&trend(&["L-E"]), Lang::En),
         "None of the chosen areas has a value to show over time."
     );
 }
 
 #[test]
 fn option_has_a_line_per_area_with_gaps_and_whiskers() {
-    let option = trend_option(&trend(&["L-N", "E09000030"]));
+    let option = trend_option(&trend(&["L-N", "E09000030"]), Lang::En);
     assert_eq!(option["xAxis"]["data"], json!(["2021/22", "2022/23"]));
     let series = option["series"].as_array().unwrap();
     let ids: Vec<&str> = series.iter().map(|s| s["id"].as_str().unwrap()).collect();
@@ -68,6 +69,20 @@ fn option_has_a_line_per_area_with_gaps_and_whiskers() {
     );
     assert_eq!(
         option["aria"]["label"]["description"],
-        json!(trend_summary(&trend(&["L-N", "E09000030"])))
+        json!(trend_summary(&trend(&["L-N", "E09000030"]), Lang::En))
+    );
+}
+
+#[test]
+fn the_bengali_summary_writes_periods_and_values_in_bengali_digits() {
+    assert_eq!(
+        trend_summary(&trend(&["L-N", "E09000030"]), Lang::Bn),
+        "North-এর মান ২০২১/২২ সালে ছিল ১৯.০%, ২০২২/২৩ সালে হয়েছে ১৮.৩%; Tower Hamlets-এর মান \
+         আছে শুধু একটি, ২০২২/২৩ সালে ১৫.০%।"
+    );
+    let option = trend_option(&trend(&["L-N"]), Lang::Bn);
+    assert_eq!(
+        option["aria"]["label"]["description"],
+        json!(trend_summary(&trend(&["L-N"]), Lang::Bn))
     );
 }

@@ -10,7 +10,28 @@ pub struct Problem {
     pub key: String,
     /// The text as it arrived (decoded), cut to a readable length.
     pub raw: String,
-    pub reason: String,
+    pub reason: Reason,
+}
+
+/// Why a parameter could not be used. The app words it in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The parameter appeared again; the first was used.
+    Repeated,
+    /// Not a parameter the explorer has.
+    UnknownSetting,
+    /// Not one of the words this parameter takes, which are listed.
+    ExpectedOneOf(String),
+    /// `embed` takes 1 or 0.
+    ExpectedOneOrZero,
+    /// Not a short code of letters, digits, `-`, `_` or `.`.
+    ExpectedCode,
+    /// Not a period such as 2023/24.
+    ExpectedPeriod,
+    /// Not area codes separated by commas.
+    ExpectedAreaCodes,
+    /// More areas than one view can show; the limit is given.
+    TooManyAreas(usize),
 }
 
 /// The state a query string describes, and what in it had to be ignored.
@@ -37,11 +58,7 @@ pub fn parse(query: &str) -> Parsed {
             continue;
         }
         if seen.contains(&key) {
-            parsed.problem(
-                &key,
-                &value,
-                "this setting appeared more than once; the first was used",
-            );
+            parsed.problem(&key, &value, Reason::Repeated);
             continue;
         }
         seen.push(key.clone());
@@ -51,7 +68,7 @@ pub fn parse(query: &str) -> Parsed {
 }
 
 impl Parsed {
-    fn problem(&mut self, key: &str, raw: &str, reason: impl Into<String>) {
+    fn problem(&mut self, key: &str, raw: &str, reason: Reason) {
         let mut shown: String = raw.chars().take(RAW_SHOWN).collect();
         if raw.chars().count() > RAW_SHOWN {
             shown.push('…');
@@ -59,13 +76,13 @@ impl Parsed {
         self.problems.push(Problem {
             key: key.chars().take(RAW_SHOWN).collect(),
             raw: shown,
-            reason: reason.into(),
+            reason,
         });
     }
 
     fn apply(&mut self, key: &str, value: &str) {
         let state = &mut self.state;
-        let outcome: Result<(), String> = match key {
+        let outcome: Result<(), Reason> = match key {
             "view" => word(value).map(|v| state.view = v),
             "domain" => id(value).map(|v| state.domain = Some(v)),
             "statement" => id(value).map(|v| state.statement = Some(v)),
@@ -81,9 +98,9 @@ impl Parsed {
                     Ok(())
                 }
                 "0" => Ok(()),
-                _ => Err("expected 1 or 0".to_string()),
+                _ => Err(Reason::ExpectedOneOrZero),
             },
-            _ => Err("this is not a setting the explorer knows".to_string()),
+            _ => Err(Reason::UnknownSetting),
         };
         if let Err(reason) = outcome {
             self.problem(key, value, reason);
@@ -91,13 +108,13 @@ impl Parsed {
     }
 }
 
-fn word<T: Word>(value: &str) -> Result<T, String> {
-    T::from_word(value).ok_or_else(|| format!("expected one of: {}", T::choices()))
+fn word<T: Word>(value: &str) -> Result<T, Reason> {
+    T::from_word(value).ok_or_else(|| Reason::ExpectedOneOf(T::choices()))
 }
 
 /// Ids and codes: letters, digits, `-`, `_` and `.`, at most 64 characters. Nothing else can
 /// reach the page from a link, so no markup or script can ride in on one.
-fn id(value: &str) -> Result<String, String> {
+fn id(value: &str) -> Result<String, Reason> {
     let ok = !value.is_empty()
         && value.len() <= 64
         && value
@@ -106,12 +123,12 @@ fn id(value: &str) -> Result<String, String> {
     if ok {
         Ok(value.to_string())
     } else {
-        Err("expected a short code of letters, digits, '-', '_' or '.'".to_string())
+        Err(Reason::ExpectedCode)
     }
 }
 
 /// Periods as sources write them: `2023/24`, `2020`, `2019-20`.
-fn period(value: &str) -> Result<String, String> {
+fn period(value: &str) -> Result<String, Reason> {
     let ok = !value.is_empty()
         && value.len() <= 16
         && value.starts_with(|c: char| c.is_ascii_digit())
@@ -121,18 +138,18 @@ fn period(value: &str) -> Result<String, String> {
     if ok {
         Ok(value.to_string())
     } else {
-        Err("expected a period such as 2023/24".to_string())
+        Err(Reason::ExpectedPeriod)
     }
 }
 
-fn areas(value: &str) -> Result<Vec<String>, String> {
+fn areas(value: &str) -> Result<Vec<String>, Reason> {
     let codes: Vec<String> = value
         .split(',')
         .map(id)
         .collect::<Result<_, _>>()
-        .map_err(|_| "expected area codes separated by commas".to_string())?;
+        .map_err(|_| Reason::ExpectedAreaCodes)?;
     if codes.len() > MAX_AREAS {
-        return Err(format!("at most {MAX_AREAS} areas can be chosen at once"));
+        return Err(Reason::TooManyAreas(MAX_AREAS));
     }
     let mut unique: Vec<String> = Vec::with_capacity(codes.len());
     for code in codes {
@@ -281,7 +298,11 @@ mod tests {
         let keys: Vec<&str> = parsed.problems.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(keys, ["view", "level", "lang", "embed"]);
         assert_eq!(parsed.problems[0].raw, "chart");
-        assert!(parsed.problems[0].reason.contains("overview"));
+        match &parsed.problems[0].reason {
+            Reason::ExpectedOneOf(words) => assert!(words.contains("overview"), "{words}"),
+            other => panic!("expected the list of views, got {other:?}"),
+        }
+        assert_eq!(parsed.problems[3].reason, Reason::ExpectedOneOrZero);
     }
 
     #[test]
@@ -290,7 +311,8 @@ mod tests {
         assert_eq!(parsed.state.view, View::Map);
         assert_eq!(parsed.problems.len(), 2);
         assert_eq!(parsed.problems[0].key, "utm_source");
-        assert!(parsed.problems[1].reason.contains("more than once"));
+        assert_eq!(parsed.problems[0].reason, Reason::UnknownSetting);
+        assert_eq!(parsed.problems[1].reason, Reason::Repeated);
     }
 
     #[test]

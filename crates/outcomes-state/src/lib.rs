@@ -9,5 +9,5 @@
 mod codec;
 mod state;
 
-pub use codec::{parse, write, write_pinned, Parsed, Problem};
+pub use codec::{parse, write, write_pinned, Parsed, Problem, Reason};
 pub use state::{Lang, Level, Sort, State, View};
