@@ -21,8 +21,8 @@ pub async fn bengali_ready() {
     let Ok(fonts) = js_sys::Reflect::get(&document, &"fonts".into()) else {
         return;
     };
-    let Ok(load) = js_sys::Reflect::get(&fonts, &"load".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    let Ok(load) =
+        js_sys::Reflect::get(&fonts, &"load".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
     else {
         return;
     };
