@@ -4,10 +4,8 @@
 use leptos::prelude::*;
 use outcomes_charts::area_comparison::AreaComparison;
 use outcomes_charts::format::{count, decimal, unit_label};
-use outcomes_charts::summary::comparison_word;
-use outcomes_core::trend::TrendResult;
+use outcomes_charts::summary::{comparison_word, trend_words};
 use outcomes_i18n::tr;
-use outcomes_state::Lang;
 
 use crate::components::marked::Marked;
 use crate::dataset_text::english_if_kept;
@@ -113,18 +111,5 @@ pub fn AreaTable(
                 </tbody>
             </table>
         </div>
-    }
-}
-
-/// The recent trend in words, as Fingertips words it: "Decreasing and getting better".
-pub fn trend_words(result: TrendResult, lang: Lang) -> String {
-    match result {
-        TrendResult::IncreasingAndGettingBetter => tr!(lang, "table.trend.increasing_better"),
-        TrendResult::IncreasingAndGettingWorse => tr!(lang, "table.trend.increasing_worse"),
-        TrendResult::Increasing => tr!(lang, "table.trend.increasing"),
-        TrendResult::DecreasingAndGettingBetter => tr!(lang, "table.trend.decreasing_better"),
-        TrendResult::DecreasingAndGettingWorse => tr!(lang, "table.trend.decreasing_worse"),
-        TrendResult::Decreasing => tr!(lang, "table.trend.decreasing"),
-        TrendResult::NoSignificantChange => tr!(lang, "table.trend.no_change"),
     }
 }

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use outcomes_i18n::{date, tr};
 use outcomes_state::{Lang, View};
 
+use crate::components::sentence::sentence_with;
 use crate::dataset_text::always_english;
-use crate::pages::about::sentence_with;
 use crate::state::{href, view_state, UrlState};
 
 /// The axe-core rule sets the tests run.

@@ -13,9 +13,9 @@ use outcomes_core::model::{Citation, HealthStatistic, Manifest};
 use outcomes_i18n::tr;
 
 use crate::components::load_error::LoadErrorMessage;
+use crate::components::sentence::sentence_with;
 use crate::data::load_health_challenges;
 use crate::dataset_text::always_english;
-use crate::pages::about::sentence_with;
 use crate::state::UrlState;
 
 /// The health challenges page.

@@ -13,9 +13,9 @@ use outcomes_i18n::{digits, tr};
 use outcomes_state::{Lang, Level, State, View};
 
 use crate::components::choice_links::{Choice, ChoiceLinks};
+use crate::components::sentence::{indicator_titles, sentence_with};
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
-use crate::pages::about::sentence_with;
 use crate::state::{chosen_or_default, href, view_state, UrlState};
 
 /// The locality profile page.
@@ -98,17 +98,7 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
             .map(|i| (i.id.clone(), i.title.clone()))
             .collect();
         let without_count = digits(lang, &without.len().to_string());
-        let without_titles = without
-            .into_iter()
-            .enumerate()
-            .map(|(i, (id, title))| {
-                view! {
-                    {(i > 0).then_some("; ")}
-                    <span lang=english_if_kept("indicator", &id, "title")>{title}</span>
-                }
-            })
-            .collect_view()
-            .into_any();
+        let without_titles = indicator_titles(without);
         let manifest = manifest.clone();
         let named = |key: String| {
             sentence_with(

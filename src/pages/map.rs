@@ -19,12 +19,12 @@ use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::marked::Marked;
+use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
 use crate::data::load_boundaries;
 use crate::data::LoadError;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::echarts::{load_library, register_map};
-use crate::pages::about::sentence_with;
 use crate::shards::ShardCache;
 use crate::state::{chosen_or_default, href, UrlState};
 

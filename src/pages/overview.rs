@@ -6,29 +6,19 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_charts::format::{unit_label, value_with_unit};
-use outcomes_charts::summary::{comparison_class, comparison_phrase, comparison_symbol};
+use outcomes_charts::summary::{
+    comparison_class, comparison_phrase, comparison_symbol, trend_words,
+};
 use outcomes_core::model::{Domain, IStatement, IndicatorMeta, Manifest};
-use outcomes_core::trend::TrendResult;
 use outcomes_i18n::{digits, tr};
 use outcomes_state::{Lang, State, View};
 
 use crate::components::choice_links::{Choice, ChoiceLinks};
+use crate::components::sentence::sentence_with;
 use crate::components::tartan::Tartan;
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
 use crate::state::{chosen_or_default, href, indicator_state, view_state, UrlState};
-
-/// Stands for a name or value while a sentence is worded, so the sentence can be split
-/// around it and the name set in its own element wherever the language puts it.
-const MARK: &str = "\u{E000}";
-
-/// `worded` split at the first [`MARK`]: the text before it and the text after it.
-fn around_mark(worded: &str) -> (String, String) {
-    match worded.split_once(MARK) {
-        Some((before, after)) => (before.to_string(), after.to_string()),
-        None => (worded.to_string(), String::new()),
-    }
-}
 
 /// The home page. With `domain` in the URL it shows that domain only; links to each domain
 /// (and back to all five) come first, so a domain is a link like every other choice.
@@ -172,27 +162,6 @@ fn Statement(statement: IStatement, manifest: Arc<Manifest>) -> impl IntoView {
     }
 }
 
-/// The recent trend in words, as Fingertips words it.
-fn trend_words(trend: TrendResult, lang: Lang) -> String {
-    match trend {
-        TrendResult::IncreasingAndGettingBetter => {
-            tr!(lang, "overview.trend.increasing_and_getting_better")
-        }
-        TrendResult::IncreasingAndGettingWorse => {
-            tr!(lang, "overview.trend.increasing_and_getting_worse")
-        }
-        TrendResult::Increasing => tr!(lang, "overview.trend.increasing"),
-        TrendResult::DecreasingAndGettingBetter => {
-            tr!(lang, "overview.trend.decreasing_and_getting_better")
-        }
-        TrendResult::DecreasingAndGettingWorse => {
-            tr!(lang, "overview.trend.decreasing_and_getting_worse")
-        }
-        TrendResult::Decreasing => tr!(lang, "overview.trend.decreasing"),
-        TrendResult::NoSignificantChange => tr!(lang, "overview.trend.no_significant_change"),
-    }
-}
-
 /// A value with its unit, the unit marked as English where `lang` has no words for it (such
 /// as µg/m³ on a Bengali page).
 fn value_view(value: f64, unit: &str, lang: Lang) -> AnyView {
@@ -227,31 +196,38 @@ fn IndicatorCard(indicator: IndicatorMeta, manifest: Arc<Manifest>) -> impl Into
                     // A code with no name is shown as it is.
                     None => crate::dataset_text::always_english(lang),
                 };
-                let (before, after) = around_mark(&comparison_phrase(c.result, MARK, lang));
+                // The phrase is worded around the name, which goes in its own element.
+                let phrase = sentence_with(
+                    &comparison_phrase(c.result, "%{name}", lang),
+                    vec![(
+                        "name",
+                        view! { <span lang=name_lang>{name}</span> }.into_any(),
+                    )],
+                );
                 view! {
                     <li class=format!("comparison {}", comparison_class(c.result))>
                         <span aria-hidden="true">{comparison_symbol(c.result)} " "</span>
-                        {before}
-                        <span lang=name_lang>{name}</span>
-                        {after}
+                        {phrase}
                     </li>
                 }
             })
             .collect_view();
-        let (before, after) = around_mark(&tr!(
-            lang,
-            "overview.headline",
-            value = MARK,
-            period = digits(lang, &latest.period)
-        ));
+        let value = view! {
+            <span class="headline-value" data-testid="headline-value">
+                {value_view(latest.value, &indicator.unit, lang)}
+            </span>
+        };
+        let headline = sentence_with(
+            &tr!(
+                lang,
+                "overview.headline",
+                value = "%{value}",
+                period = digits(lang, &latest.period)
+            ),
+            vec![("value", value.into_any())],
+        );
         view! {
-            <p class="headline">
-                {before}
-                <span class="headline-value" data-testid="headline-value">
-                    {value_view(latest.value, &indicator.unit, lang)}
-                </span>
-                {after}
-            </p>
+            <p class="headline">{headline}</p>
             <ul class="comparisons">{comparisons}</ul>
             {latest.trend.map(|t| view! {
                 <p class="trend-line" data-testid="headline-trend">

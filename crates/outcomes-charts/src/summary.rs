@@ -2,6 +2,7 @@
 //! areas and says whether differences are significant.
 
 use outcomes_core::model::ComparisonResult;
+use outcomes_core::trend::TrendResult;
 use outcomes_i18n::{digits, tr, Lang};
 
 use crate::area_comparison::{AreaComparison, AreaRow};
@@ -116,6 +117,19 @@ pub fn comparison_phrase(result: ComparisonResult, benchmark: &str, lang: Lang) 
     }
 }
 
+/// A recent trend in words: "Decreasing and getting better".
+pub fn trend_words(result: TrendResult, lang: Lang) -> String {
+    match result {
+        TrendResult::IncreasingAndGettingBetter => tr!(lang, "charts.trend.increasing_better"),
+        TrendResult::IncreasingAndGettingWorse => tr!(lang, "charts.trend.increasing_worse"),
+        TrendResult::Increasing => tr!(lang, "charts.trend.increasing"),
+        TrendResult::DecreasingAndGettingBetter => tr!(lang, "charts.trend.decreasing_better"),
+        TrendResult::DecreasingAndGettingWorse => tr!(lang, "charts.trend.decreasing_worse"),
+        TrendResult::Decreasing => tr!(lang, "charts.trend.decreasing"),
+        TrendResult::NoSignificantChange => tr!(lang, "charts.trend.no_change"),
+    }
+}
+
 /// The CSS class that colours a comparison; the word and symbol carry the meaning without it.
 pub fn comparison_class(result: ComparisonResult) -> &'static str {
     match result {
@@ -179,6 +193,14 @@ mod tests {
             "London-এর সঙ্গে তুলনা করা হয়নি"
         );
         assert_eq!(comparison_word(ComparisonResult::Better, Lang::Bn), "ভালো");
+        assert_eq!(
+            trend_words(TrendResult::DecreasingAndGettingBetter, Lang::Bn),
+            "কমছে, অবস্থা ভালো হচ্ছে"
+        );
+        assert_eq!(
+            trend_words(TrendResult::DecreasingAndGettingBetter, Lang::En),
+            "Decreasing and getting better"
+        );
         assert_eq!(
             comparison_word(ComparisonResult::Similar, Lang::Bn),
             "একই রকম"

@@ -25,21 +25,6 @@ pub enum TrendResult {
     NoSignificantChange,
 }
 
-impl TrendResult {
-    /// The trend in words, as Fingertips words it.
-    pub fn describe(self) -> &'static str {
-        match self {
-            TrendResult::IncreasingAndGettingBetter => "Increasing and getting better",
-            TrendResult::IncreasingAndGettingWorse => "Increasing and getting worse",
-            TrendResult::Increasing => "Increasing",
-            TrendResult::DecreasingAndGettingBetter => "Decreasing and getting better",
-            TrendResult::DecreasingAndGettingWorse => "Decreasing and getting worse",
-            TrendResult::Decreasing => "Decreasing",
-            TrendResult::NoSignificantChange => "No significant change",
-        }
-    }
-}
-
 /// One period of counts: the year the period starts (2019 for `2019/20`), the count and the
 /// denominator.
 #[derive(Debug, Clone, Copy, PartialEq)]
