@@ -47,8 +47,17 @@ window.thtLoadECharts = () => {
   });
   return window.thtECharts;
 };
-const firstView = new URLSearchParams(location.search).get('view');
-if (firstView === 'indicator' || firstView === 'map') window.thtLoadECharts().catch(() => {});`;
+const firstParams = new URLSearchParams(location.search);
+const firstView = firstParams.get('view');
+if (firstView === 'indicator' || firstView === 'map') window.thtLoadECharts().catch(() => {});
+// An indicator link's shard, fetched alongside the wasm instead of after it. Its path is the
+// one the data tool writes for the id (data/indicators/<id>.json); an id the link codec would
+// refuse is not fetched. The app takes the response once (src/data.rs); a retry fetches anew.
+const firstIndicator = firstParams.get('indicator') ?? '';
+if (firstView === 'indicator' && /^[A-Za-z0-9._-]{1,64}$/.test(firstIndicator)) {
+  const path = 'data/indicators/' + firstIndicator + '.json';
+  window.thtEarlyData = { [path]: fetch(path) };
+}`;
 
 function fail(message) {
   console.error(`harden-html: ${message}`);

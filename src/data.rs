@@ -1,13 +1,14 @@
 //! Loads the published data files, relative to the page, so the site works under any
 //! sub-path. Every failure becomes a `LoadError` that says in plain words what went wrong.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use outcomes_core::model::{HealthChallenges, Manifest, Shard, SCHEMA_VERSION};
 use outcomes_i18n::{digits, tr};
 use outcomes_state::Lang;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use thiserror::Error;
+use wasm_bindgen::JsCast;
 
 /// The folder, relative to the page, that holds the published data.
 const DATA_DIR: &str = "data";
@@ -142,10 +143,22 @@ pub fn parse_published<T: DeserializeOwned>(file: &str, text: &str) -> Result<T,
 
 async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, LoadError> {
     let file = format!("{DATA_DIR}/{path}");
-    let response = Request::get(&file)
-        .send()
-        .await
-        .map_err(|_| LoadError::Network { file: file.clone() })?;
+    let early = match take_early_fetch(&file) {
+        Some(early) => early
+            .await
+            .ok()
+            .map(|r| Response::from(r.unchecked_into::<web_sys::Response>())),
+        None => None,
+    };
+    // The early answer is used only when it is the file; a failure then may be long past
+    // (the person was offline, say), so it is asked for again now.
+    let response = match early.filter(Response::ok) {
+        Some(response) => response,
+        None => Request::get(&file)
+            .send()
+            .await
+            .map_err(|_| LoadError::Network { file: file.clone() })?,
+    };
     if !response.ok() {
         return Err(LoadError::Missing {
             file,
@@ -157,4 +170,18 @@ async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, LoadError> {
         .await
         .map_err(|_| LoadError::Network { file: file.clone() })?;
     parse_published(&file, &text)
+}
+
+/// The response to `file` if the page's loader started fetching it before the app ran (an
+/// indicator link's shard: see `scripts/harden-html.mjs`), taken so it is used only once.
+fn take_early_fetch(file: &str) -> Option<wasm_bindgen_futures::JsFuture> {
+    let window = web_sys::window()?;
+    let early = js_sys::Reflect::get(&window, &"thtEarlyData".into()).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let promise = js_sys::Reflect::get(&early, &file.into()).ok()?;
+    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &file.into());
+    Some(wasm_bindgen_futures::JsFuture::from(promise))
 }

@@ -141,6 +141,23 @@ test('the overview draws no chart, so it does not load the chart library', async
   expect(scripts.filter((s) => /echarts-/.test(s))).toHaveLength(1);
 });
 
+test('an indicator link fetches its shard alongside the wasm, once', async ({ page }) => {
+  // The page's loader asks for the shard before the app runs, so the chart does not wait
+  // for the wasm and then a second round trip; the app uses that one response.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const shardRequests: string[] = [];
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (event.request.url.endsWith('/data/indicators/91547.json')) {
+      shardRequests.push(event.initiator.stack?.callFrames[0]?.url ?? event.initiator.url ?? event.initiator.type);
+    }
+  });
+  await page.goto('./?view=indicator&indicator=91547');
+  await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
+  expect(shardRequests).toHaveLength(1);
+  expect(shardRequests[0]).toMatch(/\/init-[0-9a-f]+\.js$/);
+});
+
 test('if the chart library cannot be loaded, the page says so and retries', async ({ page }) => {
   await page.route('**/echarts-*.js', (route) => route.abort());
   await page.goto('./?view=indicator&indicator=91547');
