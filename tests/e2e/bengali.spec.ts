@@ -99,6 +99,21 @@ test('a visible switch changes the language, keeps the view, and lives in the li
   await expect(page.getByRole('navigation').first()).toContainText('সারসংক্ষেপ');
 });
 
+test('by keyboard in Bengali: the skip link comes first, then the switch back to English', async ({ page }) => {
+  await page.goto('./?view=indicator&indicator=91547&lang=bn');
+  await settled(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'মূল বিষয়ে চলে যান' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Tab');
+  const toEnglish = page.getByTestId('language-switch');
+  await expect(toEnglish).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).not.toHaveURL(/lang=/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached();
+});
+
 test('numbers are written in Bengali digits, on the page and in the chart', async ({ page }) => {
   await page.goto('./?view=indicator&indicator=91547&lang=bn');
   await settled(page);
