@@ -3,7 +3,7 @@
 //! these bindings to own their instance's whole life.
 
 use outcomes_charts::bar_chart::WHISKER_SERIES_ID;
-use outcomes_charts::trend::TREND_WHISKER_PREFIX;
+use outcomes_charts::trend::{PERIOD_AXIS_ID, TREND_WHISKER_PREFIX};
 use outcomes_i18n::tr;
 use outcomes_state::Lang;
 use wasm_bindgen::prelude::*;
@@ -176,6 +176,22 @@ fn to_js_option(option: &serde_json::Value, lang: Lang) -> JsValue {
         &crate::fonts::FONT_STACK.into(),
     );
     let _ = js_sys::Reflect::set(&option, &"textStyle".into(), &text_style);
+    // Text drawn as a graphic (the saved image's title and source lines) does not take the
+    // global text style.
+    let graphic = js_sys::Reflect::get(&option, &"graphic".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(elements) = graphic.dyn_ref::<js_sys::Array>() {
+        for element in elements.iter() {
+            if let Ok(style) = js_sys::Reflect::get(&element, &"style".into()) {
+                if style.is_object() {
+                    let _ = js_sys::Reflect::set(
+                        &style,
+                        &"fontFamily".into(),
+                        &crate::fonts::FONT_STACK.into(),
+                    );
+                }
+            }
+        }
+    }
     let bengali = lang == Lang::Bn;
     // Tooltips show values as the rest of the page does, to one decimal place.
     if let Ok(tooltip) = js_sys::Reflect::get(&option, &"tooltip".into()) {
@@ -192,8 +208,10 @@ fn to_js_option(option: &serde_json::Value, lang: Lang) -> JsValue {
                 None if axes.is_object() => vec![axes],
                 None => Vec::new(),
             };
-            for axis in axes {
-                bengali_digits_on_axis(&axis);
+            // Values and periods take the page's digits; area names keep theirs
+            // ("Network 1 PCN").
+            for axis in axes.iter().filter(|axis| is_value_or_period_axis(axis)) {
+                bengali_digits_on_axis(axis);
             }
         }
     }
@@ -217,6 +235,16 @@ fn to_js_option(option: &serde_json::Value, lang: Lang) -> JsValue {
         }
     }
     option
+}
+
+/// True for a value axis (numbers) and for the trend chart's axis of periods.
+fn is_value_or_period_axis(axis: &JsValue) -> bool {
+    let field = |name: &str| {
+        js_sys::Reflect::get(axis, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    field("type").as_deref() == Some("value") || field("id").as_deref() == Some(PERIOD_AXIS_ID)
 }
 
 /// Makes `axis` write its labels in Bengali digits, keeping any `{value}` pattern it had.

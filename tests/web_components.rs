@@ -38,6 +38,7 @@ fn two_localities() -> AreaComparison {
         trend: None,
     };
     AreaComparison {
+        indicator: "91547".into(),
         indicator_title: "Smoking".into(),
         unit: "%".into(),
         period: "2023/24".into(),

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::unit_label;
+use outcomes_charts::format::{is_symbol_unit, unit_label};
 use outcomes_core::model::{IndicatorMeta, Manifest};
 use outcomes_state::Lang;
 
@@ -31,13 +31,9 @@ impl Marked {
     /// indicator's title, where each was kept in English, and a unit that is a symbol in
     /// Latin letters in every language (`µg/m³`).
     pub fn for_indicator(manifest: &Manifest, indicator: &IndicatorMeta) -> Marked {
-        let symbol = unit_label(&indicator.unit, Lang::Bn);
         Marked::default()
             .no_translate(
-                symbol
-                    .chars()
-                    .any(|c| c.is_ascii_alphabetic())
-                    .then_some(symbol),
+                is_symbol_unit(&indicator.unit).then(|| unit_label(&indicator.unit, Lang::En)),
             )
             .english(
                 manifest

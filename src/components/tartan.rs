@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::{decimal, unit_label};
+use outcomes_charts::format::{decimal, is_symbol_unit, unit_label};
 use outcomes_charts::summary::{comparison_class, comparison_symbol, comparison_word};
 use outcomes_core::model::{
     AreaLevel, Comparison, IndicatorMeta, KeyValue, Manifest, BOROUGH_CODE, ENGLAND_CODE,
@@ -14,7 +14,7 @@ use outcomes_core::model::{
 use outcomes_i18n::{digits, tr};
 use outcomes_state::Lang;
 
-use crate::dataset_text::english_if_kept;
+use crate::dataset_text::{always_english, english_if_kept};
 use crate::state::{href, indicator_state, UrlState};
 
 /// The matrix for every indicator in framework order.
@@ -70,9 +70,9 @@ pub fn Tartan(manifest: Arc<Manifest>) -> impl IntoView {
                         })
                         .collect_view();
                     let unit = unit_label(&indicator.unit, lang);
-                    // A unit with no words for it in `lang` is shown as published.
-                    let unit_lang = (unit == digits(lang, &indicator.unit))
-                        .then(|| english_if_kept("indicator", &indicator.id, "unit"))
+                    // A unit with no words for it is shown as published, marked as such.
+                    let unit_lang = is_symbol_unit(&indicator.unit)
+                        .then(|| always_english(lang))
                         .flatten();
                     view! {
                         <tr>

@@ -17,11 +17,7 @@ pub fn UrlNotice(problems: Signal<Vec<String>>) -> impl IntoView {
         (!problems.is_empty()).then(|| {
             view! {
                 <div class="notice" role="status" data-testid="url-notice">
-                    <p>
-                        <strong>{tr!(lang, "url_notice.heading")}</strong>
-                        " "
-                        {tr!(lang, "url_notice.nearest_view")}
-                    </p>
+                    <p><strong>{tr!(lang, "url_notice.heading")}</strong></p>
                     <ul>{problems.into_iter().map(|p| view! { <li>{quoted_as_code(&p)}</li> }).collect_view()}</ul>
                 </div>
             }

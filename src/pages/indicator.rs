@@ -264,6 +264,7 @@ fn levels_grouped_by(manifest: &Manifest, lookup: &str) -> Vec<AreaLevel> {
 /// A comparison with no rows, which the chart block shows as "no published value".
 fn no_rows(indicator: &IndicatorMeta) -> AreaComparison {
     AreaComparison {
+        indicator: indicator.id.clone(),
         indicator_title: indicator.title.clone(),
         unit: indicator.unit.clone(),
         period: String::new(),

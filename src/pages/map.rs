@@ -138,9 +138,15 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                                 let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
                                 move |_| period.with(|p| map_view(&manifest, &indicator, &shard, p, lang))
                             });
+                            // Ward names kept in English, wherever the summary names them.
+                            let marked = Marked::default().english(
+                                manifest
+                                    .areas_at(AreaLevel::Ward)
+                                    .map(|a| (a.name.clone(), english_if_kept("area", &a.code, "name"))),
+                            );
                             view! {
                                 {(!provisional.is_empty()).then(|| view! { <ProvisionalNotice lookups=provisional /> })}
-                                <MapBlock indicator view=view.into() periods period=period.into() boundaries />
+                                <MapBlock indicator view=view.into() periods period=period.into() boundaries marked />
                             }
                                 .into_any()
                         }
@@ -160,20 +166,13 @@ fn MapBlock(
     periods: Vec<String>,
     period: Signal<String>,
     boundaries: Option<BoundaryFile>,
+    /// Names inside the summary to set apart.
+    marked: Marked,
 ) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
     let summary = Signal::derive(move || view.with(|v| map_summary(v, lang)));
     let option = Signal::derive(move || view.with(|v| map_option(v, lang)));
-    // Ward names kept in English inside the Bengali summary. The wards are the same in
-    // every period, so the names are gathered once.
-    let marked = view.with_untracked(|v| {
-        Marked::default().english(
-            v.areas
-                .iter()
-                .map(|a| (a.name.clone(), english_if_kept("area", &a.code, "name"))),
-        )
-    });
     let period_links = move || {
         let state = url.state();
         let choices: Vec<Choice> = periods

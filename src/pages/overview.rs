@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::{unit_label, value_with_unit};
+use outcomes_charts::format::{is_symbol_unit, unit_label, value_with_unit};
 use outcomes_charts::summary::{
     comparison_class, comparison_phrase, comparison_symbol, trend_words,
 };
@@ -167,7 +167,7 @@ fn Statement(statement: IStatement, manifest: Arc<Manifest>) -> impl IntoView {
 fn value_view(value: f64, unit: &str, lang: Lang) -> AnyView {
     let text = value_with_unit(value, unit, lang);
     let label = unit_label(unit, lang);
-    if lang != Lang::En && label.chars().any(|c| c.is_ascii_alphabetic()) {
+    if lang != Lang::En && is_symbol_unit(unit) {
         if let Some(number) = text.strip_suffix(label.as_str()) {
             let number = number.to_string();
             return view! { {number} <span lang="en">{label}</span> }.into_any();

@@ -103,7 +103,7 @@ test('by keyboard in Bengali: the skip link comes first, then the switch back to
   await page.goto('./?view=indicator&indicator=91547&lang=bn');
   await settled(page);
   await page.keyboard.press('Tab');
-  const skip = page.getByRole('link', { name: 'মূল বিষয়ে চলে যান' });
+  const skip = page.getByRole('link', { name: 'মূল অংশে চলে যান' });
   await expect(skip).toBeFocused();
   await page.keyboard.press('Tab');
   const toEnglish = page.getByTestId('language-switch');

@@ -368,7 +368,9 @@ test.describe('Content-Security-Policy and subresource integrity', () => {
       await route.fulfill({ response, body: `${await response.text()}\nwindow.__tampered = true;` });
     });
     await page.goto(INDICATOR);
-    await expect.poll(() => refused.length).toBeGreaterThan(0);
+    // ECharts is 230 KB, so on a busy machine its refusal can take longer than the default
+    // five seconds to arrive.
+    await expect.poll(() => refused.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { __tampered?: boolean }).__tampered)).toBeUndefined();
   });
 

@@ -36,6 +36,8 @@ pub struct Reference {
 /// Everything one "areas compared" chart, its summary and its table need.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AreaComparison {
+    /// The indicator's id, which names saved files when its title has no ASCII letters.
+    pub indicator: String,
     pub indicator_title: String,
     pub unit: String,
     pub period: String,
@@ -112,6 +114,7 @@ pub fn area_comparison(
         .filter_map(reference)
         .collect();
     AreaComparison {
+        indicator: indicator.id.clone(),
         indicator_title: indicator.title.clone(),
         unit: indicator.unit.clone(),
         period: period.to_string(),

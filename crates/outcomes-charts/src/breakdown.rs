@@ -53,6 +53,7 @@ pub fn breakdown_comparison(
             value,
         });
     Some(AreaComparison {
+        indicator: indicator.id.clone(),
         indicator_title: indicator.title.clone(),
         unit: indicator.unit.clone(),
         period: latest.to_string(),

@@ -91,7 +91,13 @@ pub fn comparison_csv(view: &AreaComparison, indicator: &IndicatorMeta, lang: La
 /// so that the level and period always survive. File names stay ASCII in every language,
 /// so `what` is the level's English name: a name in Bengali letters would be dropped.
 pub fn file_stem(view: &AreaComparison, what: &str) -> String {
-    let title: String = slug(&format!("tower hamlets {}", view.indicator_title))
+    // A title in Bengali letters has nothing ASCII to keep: the indicator's id names it then.
+    let title = if slug(&view.indicator_title).is_empty() {
+        view.indicator.as_str()
+    } else {
+        view.indicator_title.as_str()
+    };
+    let title: String = slug(&format!("tower hamlets {title}"))
         .chars()
         .take(60)
         .collect();

@@ -33,6 +33,14 @@ pub fn unit_label(unit: &str, lang: Lang) -> String {
     }
 }
 
+/// True for a unit no language words: a symbol such as `µg/m³`, shown as published (and
+/// marked as English on a page in another language). `%` is a symbol every language reads.
+pub fn is_symbol_unit(unit: &str) -> bool {
+    unit_label(unit, Lang::Bn)
+        .chars()
+        .any(|c| c.is_ascii_alphabetic())
+}
+
 /// A value to one decimal place, e.g. `15.5` (`১৫.৫` in Bengali). Halves round away from
 /// zero, as people round (Rust's formatter rounds 18.25 down to 18.2).
 pub fn decimal(value: f64, lang: Lang) -> String {
@@ -107,6 +115,9 @@ mod tests {
         assert_eq!(decimal(-0.25, Lang::Bn), "-০.৩");
         assert_eq!(unit_label("per 1,000", Lang::Bn), "প্রতি ১,০০০");
         assert_eq!(unit_label("per 1,000", Lang::En), "per 1,000");
+        assert!(is_symbol_unit("µg/m³"));
+        assert!(!is_symbol_unit("%"));
+        assert!(!is_symbol_unit("per 1,000"));
     }
 
     #[test]

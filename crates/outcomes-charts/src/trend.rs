@@ -219,11 +219,23 @@ pub fn trend_chart(view: &TrendView, lang: Lang) -> Chart {
     chart
 }
 
+/// The id of the trend chart's axis of periods.
+pub const PERIOD_AXIS_ID: &str = "periods";
+
 /// The option as ECharts receives it, with the summary as the chart's accessible name.
 pub fn trend_option(view: &TrendView, lang: Lang) -> serde_json::Value {
     let mut option = serde_json::to_value(trend_chart(view, lang)).unwrap_or_default();
     option["aria"]["label"] = serde_json::json!({ "description": trend_summary(view, lang) });
     option["tooltip"]["renderMode"] = serde_json::json!(TOOLTIP_RENDER_MODE);
     quiet_whiskers(&mut option);
+    // The period axis is named so the app can write its labels in the page's digits; other
+    // category axes hold area names, whose digits are part of the name.
+    match &mut option["xAxis"] {
+        serde_json::Value::Array(axes) => axes
+            .iter_mut()
+            .for_each(|axis| axis["id"] = serde_json::json!(PERIOD_AXIS_ID)),
+        axis @ serde_json::Value::Object(_) => axis["id"] = serde_json::json!(PERIOD_AXIS_ID),
+        _ => {}
+    }
     option
 }

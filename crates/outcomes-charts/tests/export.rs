@@ -179,9 +179,18 @@ fn bengali_citation_and_image_source_are_in_bengali() {
         framed["graphic"][0]["style"]["text"],
         "উৎস: OHID। টাওয়ার হ্যামলেটস ফলাফল এক্সপ্লোরার।"
     );
-    // File names stay ASCII whatever the language.
+    // File names stay ASCII whatever the language: a title in Bengali letters gives way to
+    // the indicator's id, so files of different indicators never share a name.
     assert_eq!(
         file_stem(&view, "locality"),
         "tower-hamlets-smoking-by-locality-2022-23"
+    );
+    let bengali = AreaComparison {
+        indicator_title: "ধূমপান".into(),
+        ..view.clone()
+    };
+    assert_eq!(
+        file_stem(&bengali, "locality"),
+        format!("tower-hamlets-{}-by-locality-2022-23", bengali.indicator)
     );
 }
