@@ -4,11 +4,14 @@
 use leptos::prelude::*;
 
 /// One choice: its text, where it leads, and whether it is the current one.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Choice {
     pub text: String,
     pub href: String,
     pub current: bool,
+    /// The text's `lang` where it is not the page's language: a dataset name shown in English
+    /// on a Bengali page has `Some("en")` (see `crate::dataset_text::english_if_kept`).
+    pub lang: Option<&'static str>,
 }
 
 /// The choices under a visible label.
@@ -20,11 +23,6 @@ pub fn ChoiceLinks(
     /// For tests to find this group.
     #[prop(into)]
     testid: String,
-    /// The `lang` of each choice's text, in the order of `choices`, where it is not the
-    /// page's language: a dataset name shown in English on a Bengali page gets `Some("en")`
-    /// (see `crate::dataset_text::english_if_kept`). Choices past its end have none.
-    #[prop(optional)]
-    langs: Vec<Option<&'static str>>,
 ) -> impl IntoView {
     let name = label.clone();
     view! {
@@ -33,14 +31,12 @@ pub fn ChoiceLinks(
             <ul>
                 {choices
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, choice)| {
-                        let lang = langs.get(i).copied().flatten();
+                    .map(|choice| {
                         view! {
                             <li>
                                 <a
                                     href=choice.href
-                                    lang=lang
+                                    lang=choice.lang
                                     aria-current=choice.current.then_some("true")
                                     class:current=choice.current
                                 >

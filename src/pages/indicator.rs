@@ -299,6 +299,7 @@ fn Controls(resolved: Resolved) -> impl IntoView {
                     s.period = None;
                 }),
                 current: level == resolved.level,
+                lang: None,
             })
         })
         .collect();
@@ -309,6 +310,7 @@ fn Controls(resolved: Resolved) -> impl IntoView {
             text: digits(lang, period),
             href: with(&|s| s.period = Some(period.clone())),
             current: *period == resolved.period,
+            lang: None,
         })
         .collect();
     let sorts: Vec<Choice> = [
@@ -321,6 +323,7 @@ fn Controls(resolved: Resolved) -> impl IntoView {
         text,
         href: with(&|s| s.sort = sort),
         current: sort == resolved.sort,
+        lang: None,
     })
     .collect();
     view! {

@@ -65,6 +65,7 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                     ..view_state(&state, View::Locality)
                 }),
                 current: *c == code,
+                lang: english_if_kept("area", c, "name"),
             })
             .collect();
         let sections = manifest

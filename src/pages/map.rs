@@ -97,6 +97,7 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                     text: i.title.clone(),
                     href: href(&State { indicator: Some(i.id.clone()), period: None, ..state.clone() }),
                     current: current.as_deref() == Some(i.id.as_str()),
+                    lang: english_if_kept("indicator", &i.id, "title"),
                 })
                 .collect();
             view! { <ChoiceLinks label=tr!(lang, "map.indicator_label") choices testid="map-indicator" /> }
@@ -184,6 +185,7 @@ fn MapBlock(
                     ..state.clone()
                 }),
                 current: *p == period.get(),
+                lang: None,
             })
             .collect();
         (choices.len() > 1).then(

@@ -53,8 +53,8 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
                 ..view_state(&state, View::Overview)
             }),
             current: domain_id.is_none(),
+            lang: None,
         }];
-        let mut choice_langs = vec![None];
         choices.extend(manifest.framework.domains.iter().map(|d| Choice {
             text: d.name.clone(),
             href: href(&State {
@@ -62,14 +62,8 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
                 ..view_state(&state, View::Overview)
             }),
             current: domain_id.as_deref() == Some(d.id.as_str()),
+            lang: english_if_kept("domain", &d.id, "name"),
         }));
-        choice_langs.extend(
-            manifest
-                .framework
-                .domains
-                .iter()
-                .map(|d| english_if_kept("domain", &d.id, "name")),
-        );
         let domains: Vec<Domain> = manifest
             .framework
             .domains
@@ -86,7 +80,6 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
             <ChoiceLinks
                 label=tr!(lang, "overview.domain_label")
                 choices
-                langs=choice_langs
                 testid="domain-choice"
             />
             {domains
