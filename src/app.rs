@@ -67,7 +67,7 @@ fn Shell() -> impl IntoView {
                                 // Dataset texts in the page's language where the data has
                                 // them; the rest stay English and are marked so.
                                 let localised = localise(&manifest, lang.as_str());
-                                let manifest = Arc::new(localised.manifest.clone());
+                                let manifest = Arc::new(localised.data.clone());
                                 DatasetText::provide(Arc::new(localised));
                                 view! { <CurrentView manifest url /> }.into_any()
                             }

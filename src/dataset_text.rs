@@ -7,15 +7,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_core::localise::Localised;
+use outcomes_core::model::Manifest;
 use outcomes_state::Lang;
 
 /// The localised manifest's record of the texts it kept in English, shared through context.
 #[derive(Clone)]
-pub struct DatasetText(Arc<Localised>);
+pub struct DatasetText(Arc<Localised<Manifest>>);
 
 impl DatasetText {
     /// Shares `localised` with every component below.
-    pub fn provide(localised: Arc<Localised>) {
+    pub fn provide(localised: Arc<Localised<Manifest>>) {
         provide_context(DatasetText(localised));
     }
 }

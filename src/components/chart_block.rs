@@ -7,7 +7,10 @@ use outcomes_charts::area_comparison::AreaComparison;
 use outcomes_charts::bar_chart::{area_bar_option, bar_chart_height};
 use outcomes_charts::format::{capitalise, unit_label};
 use outcomes_charts::summary::summarise;
-use outcomes_core::model::{AreaLevel, IndicatorMeta, Lookup, LookupStatus};
+use std::sync::Arc;
+
+use outcomes_core::localise::{key, Localised};
+use outcomes_core::model::{AreaLevel, IndicatorMeta, IndicatorTexts, Lookup, LookupStatus};
 use outcomes_i18n::{digits, tr};
 use outcomes_state::{Lang, State};
 
@@ -25,6 +28,8 @@ pub fn ChartBlock(
     view: Signal<AreaComparison>,
     /// The lookups this indicator's figures rest on, each with the levels it groups into.
     lookups: Vec<(Lookup, Vec<AreaLevel>)>,
+    /// The indicator's longer texts in the page's language, from its shard.
+    texts: Arc<Localised<IndicatorTexts>>,
     /// The names on this page kept in English, to mark inside translated sentences.
     #[prop(optional)]
     marked: Marked,
@@ -120,7 +125,7 @@ pub fn ChartBlock(
                 {missing.clone()}
                 <ShareBar indicator=indicator.clone() view headline subtitle />
                 <AreaTable view caption marked=marked.clone() />
-                <AboutIndicator indicator=indicator.clone() />
+                <AboutIndicator indicator=indicator.clone() texts=texts.clone() />
             </Show>
         </section>
     }
@@ -128,21 +133,24 @@ pub fn ChartBlock(
 
 /// The indicator's definition, method, source and licence, one click away.
 #[component]
-fn AboutIndicator(indicator: IndicatorMeta) -> impl IntoView {
+fn AboutIndicator(
+    indicator: IndicatorMeta,
+    texts: Arc<Localised<IndicatorTexts>>,
+) -> impl IntoView {
     let lang = UrlState::get().lang();
     let english = always_english(lang);
-    let kept = |field: &str| english_if_kept("indicator", &indicator.id, field);
+    let kept = |field: &str| texts.lang_attr(&key("indicator", &indicator.id, field));
     let source = indicator.source.clone();
     view! {
             <details class="about-indicator">
                 <summary>{tr!(lang, "chart_block.about.summary")}</summary>
                 <dl>
                     <dt>{tr!(lang, "chart_block.about.shows")}</dt>
-                    <dd lang=kept("description")>{indicator.description.clone()}</dd>
+                    <dd lang=kept("description")>{texts.data.description.clone()}</dd>
                     <dt>{tr!(lang, "chart_block.about.definition")}</dt>
-                    <dd lang=kept("definition")>{indicator.definition.clone()}</dd>
+                    <dd lang=kept("definition")>{texts.data.definition.clone()}</dd>
                     <dt>{tr!(lang, "chart_block.about.methods")}</dt>
-                    <dd lang=kept("methods")>{indicator.methods.clone()}</dd>
+                    <dd lang=kept("methods")>{texts.data.methods.clone()}</dd>
                     <dt>{tr!(lang, "chart_block.about.source")}</dt>
                     <dd lang=english>
                         <a href=source.url.clone()>{source.name.clone()}</a>

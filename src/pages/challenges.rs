@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_charts::format::{capitalise, decimal};
-use outcomes_core::localise::{key, localise_challenges, point_key, LocalisedChallenges};
-use outcomes_core::model::{Citation, HealthStatistic, Manifest};
+use outcomes_core::localise::{key, localise_challenges, point_key, Localised};
+use outcomes_core::model::{Citation, HealthChallenges, HealthStatistic, Manifest};
 use outcomes_i18n::tr;
 
 use crate::components::load_error::LoadErrorMessage;
@@ -45,7 +45,7 @@ pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
                     Ok(None) => view! { <p role="status">{tr!(lang, "challenges.none")}</p> }.into_any(),
                     Ok(Some(data)) => {
                         let texts = Arc::new(localise_challenges(&data, lang.as_str()));
-                        let data = texts.challenges.clone();
+                        let data = texts.data.clone();
                         view! {
                             <ul class="pairs" data-testid="challenges">
                                 {data
@@ -84,7 +84,7 @@ pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
 /// which a strict style CSP allows, unlike style attributes). The sentence carries the meaning; the bars
 /// show the same two numbers to scale and are hidden from screen readers.
 #[component]
-fn Pair(statistic: HealthStatistic, texts: Arc<LocalisedChallenges>) -> impl IntoView {
+fn Pair(statistic: HealthStatistic, texts: Arc<Localised<HealthChallenges>>) -> impl IntoView {
     let lang = UrlState::get().lang();
     let marked = |field: &str| texts.lang_attr(&key("statistic", &statistic.id, field));
     let bar = |label: String,

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use outcomes_charts::area_comparison::{
     area_comparison, levels_with_values, periods_at, AreaComparison,
 };
+use outcomes_core::localise::{key, localise_texts};
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_i18n::{digits, tr};
 use outcomes_state::{Sort, State};
@@ -167,6 +168,7 @@ fn IndicatorBody(
     let url = UrlState::get();
     let lang = url.lang();
     let marked = Marked::for_indicator(&manifest, &indicator);
+    let texts = Arc::new(localise_texts(&shard, lang.as_str()));
     let resolved = Memo::new({
         let (manifest, shard) = (manifest.clone(), shard.clone());
         move |_| url.0.with(|p| resolve(&manifest, &shard, &p.state))
@@ -214,8 +216,8 @@ fn IndicatorBody(
         <UrlNotice problems />
         {unknown_note.map(|note| view! { <p class="notice" role="status" data-testid="data-notice">{note}</p> })}
         {(!embedded).then(|| view! {
-            <p class="lede" lang=english_if_kept("indicator", &indicator.id, "description")>
-                {indicator.description.clone()}
+            <p class="lede" lang=texts.lang_attr(&key("indicator", &indicator.id, "description"))>
+                {texts.data.description.clone()}
             </p>
         })}
         {move || (!embedded).then(|| resolved.get().map(|r| view! { <Controls resolved=r /> }))}
@@ -224,7 +226,7 @@ fn IndicatorBody(
             let view = Signal::derive(move || comparison.get().unwrap_or_else(|| empty.clone()));
             let level = Signal::derive(move || resolved.with(|r| r.as_ref().map_or(AreaLevel::Locality, |r| r.level)));
             view! {
-                <ChartBlock indicator=indicator.clone() view lookups marked=marked.clone() />
+                <ChartBlock indicator=indicator.clone() view lookups texts=texts.clone() marked=marked.clone() />
                 {(!embedded).then(|| view! {
                     <TrendSection manifest=manifest.clone() indicator=indicator.clone() shard=shard.clone() level />
                     {breakdown_comparison(&manifest, &indicator, &shard).map(|view| view! { <BreakdownSection view indicator=indicator.clone() marked=marked.clone() /> })}

@@ -156,10 +156,10 @@ test.describe('data failures are explained, and retried where that helps', () =>
   });
 
   test('a manifest from a newer release than this page', async ({ page }) => {
-    await page.route(MANIFEST, edited((json) => ({ ...json, schema_version: 2 })));
+    await page.route(MANIFEST, edited((json) => ({ ...json, schema_version: 3 })));
     await page.goto(INDICATOR);
     await expect(page.getByRole('alert')).toContainText(
-      'The data file data/manifest.json was published in a newer format (version 2) than this page understands (version 1). Reload the page to get the newest version.',
+      'The data file data/manifest.json was published in a newer format (version 3) than this page understands (version 2). Reload the page to get the newest version.',
     );
     await shellIsIntact(page);
     // A reload that brings the matching page and data (here: the fault gone) recovers.
@@ -173,7 +173,7 @@ test.describe('data failures are explained, and retried where that helps', () =>
     );
     await page.goto(INDICATOR);
     await expect(page.getByRole('alert')).toContainText(
-      'The data file data/indicators/91547.json was published in a newer format (version 3) than this page understands (version 1).',
+      'The data file data/indicators/91547.json was published in a newer format (version 3) than this page understands (version 2).',
     );
     await shellIsIntact(page);
   });

@@ -1,7 +1,8 @@
 //! The published data's texts in the reader's language, falling back to English.
 //!
 //! English is the text in the fields themselves. Other languages travel beside it, in the
-//! `translations` map of `manifest.json` and of `health_challenges.json`:
+//! `translations` map of `manifest.json`, of each indicator's shard and of
+//! `health_challenges.json`:
 //! language tag → key → text. A key names one text field of one item:
 //!
 //! | key | text |
@@ -9,7 +10,8 @@
 //! | `dataset.title` | the dataset's title (the dataset is one item, so no id) |
 //! | `domain.<id>.name` | an Outcomes Framework domain |
 //! | `statement.<id>.text` | an I statement |
-//! | `indicator.<id>.title`, `.description`, `.definition`, `.methods` | an indicator's catalogue texts (not its unit: that is a code the number formatting reads, worded by the interface) |
+//! | `indicator.<id>.title` | an indicator's title (not its unit: that is a code the number formatting reads, worded by the interface) |
+//! | `indicator.<id>.description`, `.definition`, `.methods` | an indicator's longer texts, in its shard (`indicators/<id>.json`) with their translations |
 //! | `area.<code>.name` | an area's name |
 //! | `lookup.<id>.title`, `.note` | a lookup's title and note |
 //! | `statistic.<id>.label`, `.comparison_label`, `.text` | a health-challenge statistic |
@@ -19,13 +21,13 @@
 //! urls, licences, sources, publishers and citations are proper names or references and are
 //! never translated. A field whose English text is empty has no key.
 //!
-//! [`localise`] and [`localise_challenges`] return a copy with every translated field
-//! replaced, and say which fields kept their English so that the page can mark them
-//! `lang="en"`.
+//! [`localise`], [`localise_texts`] and [`localise_challenges`] return a copy with every
+//! translated field replaced, and say which fields kept their English so that the page can
+//! mark them `lang="en"`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{HealthChallenges, Manifest, Translations};
+use crate::model::{HealthChallenges, IndicatorTexts, Manifest, Shard, Translations};
 
 /// The language of the texts in the fields themselves.
 pub const ENGLISH: &str = "en";
@@ -39,13 +41,14 @@ pub const MANIFEST_FIELDS: &[(&str, &[&str])] = &[
     ("dataset", &["title"]),
     ("domain", &["name"]),
     ("statement", &["text"]),
-    (
-        "indicator",
-        &["title", "description", "definition", "methods"],
-    ),
+    ("indicator", &["title"]),
     ("area", &["name"]),
     ("lookup", &["title", "note"]),
 ];
+
+/// The translatable fields of an indicator's shard: its longer texts.
+pub const SHARD_FIELDS: &[(&str, &[&str])] =
+    &[("indicator", &["description", "definition", "methods"])];
 
 /// The translatable fields of each kind of item in `health_challenges.json`. A theme's
 /// `points` is a list: each point has its own key, `theme.<id>.points.<n>`.
@@ -57,11 +60,13 @@ pub const CHALLENGE_FIELDS: &[(&str, &[&str])] = &[
 /// The key of one field of one item, such as `key("indicator", "91547", "title")` →
 /// `indicator.91547.title`. The dataset is a single item with no id:
 /// `key("dataset", "", "title")` → `dataset.title`. In debug builds, a kind or field that
-/// [`MANIFEST_FIELDS`] and [`CHALLENGE_FIELDS`] do not list panics, to catch typos.
+/// [`MANIFEST_FIELDS`], [`SHARD_FIELDS`] and [`CHALLENGE_FIELDS`] do not list panics, to
+/// catch typos.
 pub fn key(kind: &str, id: &str, field: &str) -> String {
     debug_assert!(
         MANIFEST_FIELDS
             .iter()
+            .chain(SHARD_FIELDS)
             .chain(CHALLENGE_FIELDS)
             .any(|(k, fields)| *k == kind && fields.contains(&field)),
         "no translatable field {kind}.{field}"
@@ -95,16 +100,17 @@ impl Marks {
     }
 }
 
-/// The manifest in one language.
+/// A published file, or part of one, in one language, with a record of which of its texts
+/// kept their English.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Localised {
-    /// The manifest with every field that has a translation in the chosen language replaced
-    /// by it; other fields keep their English.
-    pub manifest: Manifest,
+pub struct Localised<T> {
+    /// The data with every field that has a translation in the chosen language replaced by
+    /// it; other fields keep their English.
+    pub data: T,
     marks: Marks,
 }
 
-impl Localised {
+impl<T> Localised<T> {
     /// The language asked for.
     pub fn lang(&self) -> &str {
         &self.marks.lang
@@ -112,7 +118,7 @@ impl Localised {
 
     /// True when the page is not in English and the field `key` had no translation, so the
     /// text shown is English and should be marked `lang="en"`. Always false for English.
-    /// A key the manifest does not have counts as English.
+    /// A key the data does not have counts as English.
     pub fn kept_english(&self, key: &str) -> bool {
         self.marks.kept_english(key)
     }
@@ -124,41 +130,43 @@ impl Localised {
     }
 }
 
-/// The health-challenge statistics and themes in one language.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LocalisedChallenges {
-    /// The statistics and themes with every translated field replaced.
-    pub challenges: HealthChallenges,
-    marks: Marks,
-}
-
-impl LocalisedChallenges {
-    /// The language asked for.
-    pub fn lang(&self) -> &str {
-        &self.marks.lang
-    }
-
-    /// As [`Localised::kept_english`].
-    pub fn kept_english(&self, key: &str) -> bool {
-        self.marks.kept_english(key)
-    }
-
-    /// As [`Localised::lang_attr`].
-    pub fn lang_attr(&self, key: &str) -> Option<&'static str> {
-        self.marks.lang_attr(key)
+/// `data` with the texts `fields` visits replaced from `translations` for `lang`.
+fn localised<T: Clone>(
+    data: &T,
+    translations: &Translations,
+    lang: &str,
+    fields: impl FnOnce(&mut T, &mut dyn FnMut(String, &mut String)),
+) -> Localised<T> {
+    let mut data = data.clone();
+    let translated = match table(translations, lang) {
+        Some(texts) => apply(texts, |f| fields(&mut data, f)),
+        None => BTreeSet::new(),
+    };
+    Localised {
+        data,
+        marks: Marks {
+            lang: lang.to_string(),
+            translated,
+        },
     }
 }
 
 /// The manifest's texts in `lang` (a tag such as `bn`; `bn-BD` falls back to `bn`), English
 /// wherever there is no translation. For English the manifest comes back unchanged.
-pub fn localise(manifest: &Manifest, lang: &str) -> Localised {
-    let mut manifest = manifest.clone();
-    let translated = match table(&manifest.translations, lang).cloned() {
-        Some(texts) => apply(&texts, |f| manifest_fields(&mut manifest, f)),
+pub fn localise(manifest: &Manifest, lang: &str) -> Localised<Manifest> {
+    localised(manifest, &manifest.translations, lang, manifest_fields)
+}
+
+/// An indicator's longer texts in `lang`, from its shard, as [`localise`] does for the
+/// manifest.
+pub fn localise_texts(shard: &Shard, lang: &str) -> Localised<IndicatorTexts> {
+    let mut data = shard.texts.clone();
+    let translated = match table(&shard.translations, lang) {
+        Some(texts) => apply(texts, |f| text_fields(&shard.indicator, &mut data, f)),
         None => BTreeSet::new(),
     };
     Localised {
-        manifest,
+        data,
         marks: Marks {
             lang: lang.to_string(),
             translated,
@@ -167,19 +175,11 @@ pub fn localise(manifest: &Manifest, lang: &str) -> Localised {
 }
 
 /// The health-challenge texts in `lang`, as [`localise`] does for the manifest.
-pub fn localise_challenges(challenges: &HealthChallenges, lang: &str) -> LocalisedChallenges {
-    let mut challenges = challenges.clone();
-    let translated = match table(&challenges.translations, lang).cloned() {
-        Some(texts) => apply(&texts, |f| challenge_fields(&mut challenges, f)),
-        None => BTreeSet::new(),
-    };
-    LocalisedChallenges {
-        challenges,
-        marks: Marks {
-            lang: lang.to_string(),
-            translated,
-        },
-    }
+pub fn localise_challenges(
+    challenges: &HealthChallenges,
+    lang: &str,
+) -> Localised<HealthChallenges> {
+    localised(challenges, &challenges.translations, lang, challenge_fields)
 }
 
 /// Every translatable text of the manifest, by key, in English. The data tool checks the
@@ -191,6 +191,16 @@ pub fn manifest_texts(manifest: &Manifest) -> BTreeMap<String, String> {
         texts.insert(key, text.clone());
     });
     texts
+}
+
+/// Every translatable text of an indicator's longer texts, by key, in English.
+pub fn indicator_texts(id: &str, texts: &IndicatorTexts) -> BTreeMap<String, String> {
+    let mut copy = texts.clone();
+    let mut found = BTreeMap::new();
+    text_fields(id, &mut copy, &mut |key, text| {
+        found.insert(key, text.clone());
+    });
+    found
 }
 
 /// Every translatable text of the health challenges, by key, in English.
@@ -253,9 +263,6 @@ fn manifest_fields(m: &mut Manifest, f: &mut dyn FnMut(String, &mut String)) {
     }
     for i in &mut m.indicators {
         visit(key("indicator", &i.id, "title"), &mut i.title);
-        visit(key("indicator", &i.id, "description"), &mut i.description);
-        visit(key("indicator", &i.id, "definition"), &mut i.definition);
-        visit(key("indicator", &i.id, "methods"), &mut i.methods);
     }
     for a in &mut m.areas {
         visit(key("area", &a.code, "name"), &mut a.name);
@@ -263,6 +270,19 @@ fn manifest_fields(m: &mut Manifest, f: &mut dyn FnMut(String, &mut String)) {
     for l in &mut m.lookups {
         visit(key("lookup", &l.id, "title"), &mut l.title);
         visit(key("lookup", &l.id, "note"), &mut l.note);
+    }
+}
+
+/// Calls `f` with the key and text of every non-empty field of indicator `id`'s longer texts.
+fn text_fields(id: &str, t: &mut IndicatorTexts, f: &mut dyn FnMut(String, &mut String)) {
+    for (field, text) in [
+        ("description", &mut t.description),
+        ("definition", &mut t.definition),
+        ("methods", &mut t.methods),
+    ] {
+        if !text.is_empty() {
+            f(key("indicator", id, field), text);
+        }
     }
 }
 
@@ -302,20 +322,43 @@ mod tests {
             "areas":[{"code":"E09000030","name":"Tower Hamlets","level":"borough"},
                      {"code":"E05009317","name":"Bethnal Green East","level":"ward","parent":"E09000030"}],
             "lookups":[{"id":"l","title":"Lookup","status":"official","source":"s"}],
-            "indicators":[{"id":"1","title":"Smoking","description":"How many smoke.",
-                "definition":"Smokers / people","unit":"%","value_type":"proportion",
+            "indicators":[{"id":"1","title":"Smoking","unit":"%","value_type":"proportion",
                 "multiplier":100,"polarity":"low_is_good","period_type":"financial year",
                 "source":{"name":"n","publisher":"p","licence":"OGL","url":"u","attribution":"a"},
-                "methods":"As published.","lookups":[],"shard":"indicators/1.json"}],
+                "lookups":[],"shard":"indicators/1.json"}],
             "translations":{"bn":{"indicator.1.title":"ধূমপান","area.E09000030.name":"টাওয়ার হ্যামলেটস",
                 "dataset.title":"ফলাফল","indicator.2.title":"নেই"}}}"#;
         serde_json::from_str(json).expect("test manifest")
     }
 
+    fn shard() -> Shard {
+        let json = r#"{"schema_version":2,"indicator":"1","periods":[],"values":[],
+            "texts":{"description":"How many smoke.","definition":"Smokers / people",
+                "methods":"As published."},
+            "translations":{"bn":{"indicator.1.description":"কতজন ধূমপান করেন।"}}}"#;
+        serde_json::from_str(json).expect("test shard")
+    }
+
+    #[test]
+    fn an_indicators_longer_texts_come_from_its_shard() {
+        let bn = localise_texts(&shard(), "bn");
+        assert_eq!(bn.data.description, "কতজন ধূমপান করেন।");
+        assert_eq!(bn.data.methods, "As published.");
+        assert!(!bn.kept_english(&key("indicator", "1", "description")));
+        assert!(bn.kept_english(&key("indicator", "1", "methods")));
+        let en = localise_texts(&shard(), "en");
+        assert_eq!(en.data, shard().texts);
+        assert!(!en.kept_english(&key("indicator", "1", "methods")));
+        assert_eq!(
+            indicator_texts("1", &shard().texts)["indicator.1.definition"],
+            "Smokers / people"
+        );
+    }
+
     #[test]
     fn a_translated_field_is_replaced() {
         let bn = localise(&manifest(), "bn");
-        let m = &bn.manifest;
+        let m = &bn.data;
         assert_eq!(m.indicators[0].title, "ধূমপান");
         assert_eq!(m.areas[0].name, "টাওয়ার হ্যামলেটস");
         assert_eq!(m.dataset.title, "ফলাফল");
@@ -328,10 +371,8 @@ mod tests {
     #[test]
     fn an_untranslated_field_keeps_its_english_and_is_reported() {
         let bn = localise(&manifest(), "bn");
-        let m = &bn.manifest;
-        assert_eq!(m.indicators[0].description, "How many smoke.");
+        let m = &bn.data;
         assert_eq!(m.areas[1].name, "Bethnal Green East");
-        assert!(bn.kept_english(&key("indicator", "1", "description")));
         assert!(bn.kept_english(&key("area", "E05009317", "name")));
         assert_eq!(bn.lang_attr("statement.choices.text"), Some("en"));
         // Ids, sources and the like are never touched.
@@ -341,7 +382,7 @@ mod tests {
     #[test]
     fn english_is_the_manifest_unchanged() {
         let en = localise(&manifest(), "en");
-        assert_eq!(en.manifest, manifest());
+        assert_eq!(en.data, manifest());
         assert!(!en.kept_english("indicator.1.description"));
         assert!(!en.kept_english("indicator.1.title"));
         assert!(!localise(&manifest(), "en-GB").kept_english("area.E05009317.name"));
@@ -350,15 +391,15 @@ mod tests {
     #[test]
     fn an_unknown_language_leaves_everything_english() {
         let fr = localise(&manifest(), "fr");
-        assert_eq!(fr.manifest, manifest());
-        assert_eq!(fr.manifest.indicators[0].title, "Smoking");
+        assert_eq!(fr.data, manifest());
+        assert_eq!(fr.data.indicators[0].title, "Smoking");
         assert!(fr.kept_english("indicator.1.title"));
     }
 
     #[test]
     fn a_regional_tag_falls_back_to_its_language() {
         let bn = localise(&manifest(), "bn-BD");
-        assert_eq!(bn.manifest.indicators[0].title, "ধূমপান");
+        assert_eq!(bn.data.indicators[0].title, "ধূমপান");
         assert!(!bn.kept_english("indicator.1.title"));
     }
 
@@ -411,14 +452,11 @@ mod tests {
             ]
         );
         let bn = localise_challenges(&challenges, "bn");
-        assert_eq!(bn.challenges.statistics[0].label, "ধূমপান");
-        assert_eq!(bn.challenges.themes[0].points, ["One", "দুই"]);
+        assert_eq!(bn.data.statistics[0].label, "ধূমপান");
+        assert_eq!(bn.data.themes[0].points, ["One", "দুই"]);
         assert!(bn.kept_english(&point_key("dep", 0)));
         assert!(!bn.kept_english(&point_key("dep", 1)));
         assert!(bn.kept_english("statistic.smi.text"));
-        assert_eq!(
-            localise_challenges(&challenges, "en").challenges,
-            challenges
-        );
+        assert_eq!(localise_challenges(&challenges, "en").data, challenges);
     }
 }

@@ -10,12 +10,12 @@ use crate::trend::TrendResult;
 /// The schema version this build writes and understands. A file with a newer version was
 /// written by a newer data tool and must not be guessed at.
 ///
-/// Still 1 with `translations` added: readers only refuse a file whose version is *higher*
-/// than theirs, and none of these structs denies unknown fields, so a reader built before
-/// `translations` existed reads a file that has them and simply shows English; a newer reader
-/// reads an older file as having no translations (`serde(default)`). Bump the version only
-/// for a change an older reader would misread.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: an indicator's description, definition and methods moved from the manifest to its
+/// shard (`Shard::texts`), so the manifest every view loads first stays small; a version-1
+/// reader would find them missing. Optional additions such as `translations` need no bump:
+/// readers refuse only a higher version, no struct denies unknown fields, and a newer reader
+/// reads an older file's missing optional fields as empty (`serde(default)`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Translations of a published file's texts: language tag (such as `bn`) → key → text. The
 /// keys, one per text field of one item (`indicator.91547.title`), are described in
@@ -220,10 +220,6 @@ pub struct Source {
 pub struct IndicatorMeta {
     pub id: String,
     pub title: String,
-    /// Plain-English description for residents.
-    pub description: String,
-    /// The formal definition (numerator and denominator).
-    pub definition: String,
     /// Unit shown after values, e.g. `%` or `per 1,000`.
     pub unit: String,
     pub value_type: ValueType,
@@ -232,8 +228,6 @@ pub struct IndicatorMeta {
     pub polarity: Polarity,
     pub period_type: String,
     pub source: Source,
-    /// How the explorer produced the figures from the source.
-    pub methods: String,
     /// Lookups used to aggregate this indicator; provisional ones are shown as such.
     pub lookups: Vec<String>,
     /// Path of the shard, relative to the data folder.
@@ -302,6 +296,24 @@ pub struct Shard {
     /// the source gives them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breakdowns: Vec<BreakdownPoint>,
+    /// The indicator's longer texts, which only its own page shows.
+    #[serde(default)]
+    pub texts: IndicatorTexts,
+    /// Translations of `texts` (keys `indicator.<id>.description` and so on).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
+}
+
+/// An indicator's longer texts: published in its shard rather than the manifest, because
+/// only its own page shows them and the manifest is in every first load.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct IndicatorTexts {
+    /// Plain-English description for residents.
+    pub description: String,
+    /// The formal definition (numerator and denominator).
+    pub definition: String,
+    /// How the explorer produced the figures from the source.
+    pub methods: String,
 }
 
 /// One group's figure for one area and period, e.g. fuel poverty in England among

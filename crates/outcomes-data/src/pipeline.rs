@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use outcomes_core::model::{
-    HealthChallenges, IndicatorMeta, LatestSummary, Manifest, Shard, BOROUGH_CODE, SCHEMA_VERSION,
+    HealthChallenges, IndicatorMeta, IndicatorTexts, LatestSummary, Manifest, Shard, BOROUGH_CODE,
+    SCHEMA_VERSION,
 };
 
 use outcomes_core::stats::Confidence;
@@ -58,7 +59,17 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
         translations: Default::default(),
     };
     // Checked before any source is read, against the texts the publisher folder gives.
-    let translations = translations::read(publisher_dir, &manifest, health_challenges.as_ref())?;
+    let indicator_texts: Vec<(String, IndicatorTexts)> = publisher
+        .indicators
+        .iter()
+        .map(|d| (d.meta.id.clone(), d.texts.clone()))
+        .collect();
+    let mut translations = translations::read(
+        publisher_dir,
+        &manifest,
+        &indicator_texts,
+        health_challenges.as_ref(),
+    )?;
     manifest.translations = translations.manifest;
     if let Some(challenges) = &mut health_challenges {
         challenges.translations = translations.challenges;
@@ -66,7 +77,8 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
     let mut indicators = Vec::new();
     let mut shards = Vec::new();
     for def in &publisher.indicators {
-        let (meta, shard) = build_indicator(&publisher, publisher_dir, def, sources)?;
+        let (meta, mut shard) = build_indicator(&publisher, publisher_dir, def, sources)?;
+        shard.translations = translations.shards.remove(&def.meta.id).unwrap_or_default();
         indicators.push(meta);
         shards.push(shard);
     }
@@ -168,6 +180,8 @@ fn build_indicator(
             .into_iter()
             .map(write::rounded_breakdown)
             .collect(),
+        texts: def.texts.clone(),
+        translations: Default::default(),
     };
     Ok((meta, shard))
 }

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use outcomes_core::model::{
-    AreaLevel, DatasetInfo, Domain, Framework, IStatement, IndicatorMeta, Lookup, LookupStatus,
-    Polarity, Source, ValueType,
+    AreaLevel, DatasetInfo, Domain, Framework, IStatement, IndicatorMeta, IndicatorTexts, Lookup,
+    LookupStatus, Polarity, Source, ValueType,
 };
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -54,6 +54,8 @@ pub struct LookupInput {
 #[derive(Debug, Clone)]
 pub struct IndicatorDef {
     pub meta: IndicatorMeta,
+    /// Its longer texts, published in its shard.
+    pub texts: IndicatorTexts,
     /// The sources of its values, in order: where two published rows give the same area and
     /// period, the earlier input's row is kept.
     pub inputs: Vec<IndicatorInput>,
@@ -426,8 +428,6 @@ fn read_indicator(
         meta: IndicatorMeta {
             id: entry.id.into_inner(),
             title: entry.title,
-            description: entry.description,
-            definition: entry.definition,
             unit: entry.unit,
             value_type: entry.value_type,
             multiplier: entry.multiplier.into_inner(),
@@ -440,12 +440,16 @@ fn read_indicator(
                 url: entry.source.url,
                 attribution: entry.source.attribution,
             },
-            methods: entry.methods,
             lookups: entry.lookups.into_iter().map(Spanned::into_inner).collect(),
             shard: entry.shard.into_inner(),
             latest: None,
             levels: Vec::new(),
             key_figures: None,
+        },
+        texts: IndicatorTexts {
+            description: entry.description,
+            definition: entry.definition,
+            methods: entry.methods,
         },
         inputs,
         disclosure_control: entry.disclosure_control,

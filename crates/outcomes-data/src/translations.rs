@@ -1,6 +1,7 @@
 //! `translations/<lang>.toml`: the publisher's translations of the dataset's texts, one file
-//! per language (`bn.toml`), published in the `translations` maps of `manifest.json` and
-//! `health_challenges.json` under the keys of [`outcomes_core::localise`].
+//! per language (`bn.toml`), published in the `translations` maps of `manifest.json`, of
+//! each indicator's shard (its description, definition and methods) and of
+//! `health_challenges.json`, under the keys of [`outcomes_core::localise`].
 //!
 //! One TOML table per item, so that a reviewer sees an item's texts together, with the field
 //! names of the English files:
@@ -25,8 +26,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use outcomes_core::localise::{self, CHALLENGE_FIELDS, LANGUAGES, MANIFEST_FIELDS};
-use outcomes_core::model::{self, HealthChallenges, Manifest};
+use outcomes_core::localise::{self, CHALLENGE_FIELDS, LANGUAGES, MANIFEST_FIELDS, SHARD_FIELDS};
+use outcomes_core::model::{self, HealthChallenges, IndicatorTexts, Manifest};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -40,16 +41,19 @@ pub const DIR: &str = "translations";
 pub struct Translations {
     /// For `manifest.json`.
     pub manifest: model::Translations,
+    /// For each indicator's shard, by indicator id.
+    pub shards: BTreeMap<String, model::Translations>,
     /// For `health_challenges.json`.
     pub challenges: model::Translations,
 }
 
 /// Reads and checks every `*.toml` file of the publisher's `translations` folder, if there
-/// is one, against the texts of `manifest` and `challenges` (which must already hold every
-/// item the publisher folder defines).
+/// is one, against the texts of `manifest`, the indicators' longer `texts` (by id) and
+/// `challenges` (which must already hold every item the publisher folder defines).
 pub fn read(
     publisher: &Path,
     manifest: &Manifest,
+    texts: &[(String, IndicatorTexts)],
     challenges: Option<&HealthChallenges>,
 ) -> Result<Translations> {
     let dir = publisher.join(DIR);
@@ -64,7 +68,7 @@ pub fn read(
         }
     }
     paths.sort();
-    let known = Known::new(manifest, challenges);
+    let known = Known::new(manifest, texts, challenges);
     let mut out = Translations::default();
     for path in paths {
         let lang = path
@@ -83,7 +87,13 @@ pub fn read(
             path: path.clone(),
             text: &text,
         };
-        let (for_manifest, for_challenges) = file.read(&known)?;
+        let (mut for_manifest, for_challenges) = file.read(&known)?;
+        // An indicator's longer texts are published in its shard, with their translations.
+        for (key, text) in split_off_shard_texts(&mut for_manifest) {
+            let id = shard_text_id(&key).unwrap_or_default().to_string();
+            let by_lang = out.shards.entry(id).or_default();
+            by_lang.entry(lang.clone()).or_default().insert(key, text);
+        }
         if !for_manifest.is_empty() {
             out.manifest.insert(lang.clone(), for_manifest);
         }
@@ -103,8 +113,15 @@ struct Known {
 }
 
 impl Known {
-    fn new(manifest: &Manifest, challenges: Option<&HealthChallenges>) -> Known {
+    fn new(
+        manifest: &Manifest,
+        indicator_texts: &[(String, IndicatorTexts)],
+        challenges: Option<&HealthChallenges>,
+    ) -> Known {
         let mut texts = localise::manifest_texts(manifest);
+        for (id, longer) in indicator_texts {
+            texts.extend(localise::indicator_texts(id, longer));
+        }
         let mut items: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
         let mut add = |kind: &'static str, id: &str| {
             items.entry(kind).or_default().insert(id.to_string());
@@ -184,7 +201,17 @@ impl<'t> File<'t> {
         let mut for_challenges = Texts::new();
         for (kind_key, value) in doc.get_ref().iter() {
             let kind = kind_key.get_ref().as_ref();
-            let (fields, out) = if let Some(fields) = fields_of(MANIFEST_FIELDS, kind) {
+            // An indicator's texts are one table here, though its title goes in the manifest
+            // and the rest in its shard (split off by the caller).
+            let indicator_fields: Vec<&str> = fields_of(MANIFEST_FIELDS, "indicator")
+                .into_iter()
+                .chain(fields_of(SHARD_FIELDS, "indicator"))
+                .flatten()
+                .copied()
+                .collect();
+            let (fields, out) = if kind == "indicator" {
+                (indicator_fields.as_slice(), &mut for_manifest)
+            } else if let Some(fields) = fields_of(MANIFEST_FIELDS, kind) {
                 (fields, &mut for_manifest)
             } else if let Some(fields) = fields_of(CHALLENGE_FIELDS, kind) {
                 (fields, &mut for_challenges)
@@ -308,6 +335,29 @@ impl<'t> File<'t> {
         }
         Ok(text.to_string())
     }
+}
+
+/// Takes the keys of indicators' longer texts (published in shards) out of `texts`.
+fn split_off_shard_texts(texts: &mut Texts) -> Texts {
+    let shard_keys: Vec<String> = texts
+        .keys()
+        .filter(|key| shard_text_id(key).is_some())
+        .cloned()
+        .collect();
+    shard_keys
+        .into_iter()
+        .filter_map(|key| texts.remove_entry(&key))
+        .collect()
+}
+
+/// The indicator id of a key such as `indicator.91547.description`, if the key names one of
+/// an indicator's longer texts.
+fn shard_text_id(key: &str) -> Option<&str> {
+    let (item, field) = key.rsplit_once('.')?;
+    let id = item.strip_prefix("indicator.")?;
+    fields_of(SHARD_FIELDS, "indicator")?
+        .contains(&field)
+        .then_some(id)
 }
 
 fn fields_of(

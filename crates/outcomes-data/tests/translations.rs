@@ -46,9 +46,9 @@ fn translations_are_published_and_localised() {
     assert_eq!(output.manifest.indicators[0].title, "Test proportion");
 
     let bn = localise(&output.manifest, "bn");
-    assert_eq!(bn.manifest.indicators[0].title, "পরীক্ষা");
-    assert_eq!(bn.manifest.framework.domains[0].name, "সুস্থ জীবন");
-    assert_eq!(bn.manifest.lookups[1].note, "বানানো।");
+    assert_eq!(bn.data.indicators[0].title, "পরীক্ষা");
+    assert_eq!(bn.data.framework.domains[0].name, "সুস্থ জীবন");
+    assert_eq!(bn.data.lookups[1].note, "বানানো।");
     assert!(!bn.kept_english(&key("area", "LOC-A", "name")));
     assert!(bn.kept_english(&key("area", "LOC-B", "name")));
     assert!(bn.kept_english(&key("indicator", "1", "description")));
@@ -77,9 +77,9 @@ fn health_challenges_are_translated_point_by_point() {
     assert_eq!(challenges.themes[0].id, "dep");
     assert_eq!(challenges.translations["bn"].len(), 5);
     let bn = localise_challenges(challenges, "bn");
-    assert_eq!(bn.challenges.themes[0].theme, "বঞ্চনা");
-    assert_eq!(bn.challenges.themes[0].points, ["এক", "দুই"]);
-    assert_eq!(bn.challenges.statistics[0].label, "ধূমপান");
+    assert_eq!(bn.data.themes[0].theme, "বঞ্চনা");
+    assert_eq!(bn.data.themes[0].points, ["এক", "দুই"]);
+    assert_eq!(bn.data.statistics[0].label, "ধূমপান");
     assert!(!bn.kept_english(&point_key("dep", 1)));
     assert!(bn.kept_english(&key("statistic", "smi", "text")));
 }

@@ -171,9 +171,6 @@ fn indicator_copy(meta: &IndicatorMeta, shard: &Shard, j: usize) -> (IndicatorMe
         "{} (synthetic {j})",
         shuffle_words(&meta.title, hash(&id, "title"))
     );
-    copy.description = shuffle_words(&meta.description, hash(&id, "description"));
-    copy.definition = shuffle_words(&meta.definition, hash(&id, "definition"));
-    copy.methods = shuffle_words(&meta.methods, hash(&id, "methods"));
     copy.shard = format!("indicators/{id}.json");
     if let Some(latest) = &mut copy.latest {
         latest.value = round4(latest.value * scale(&id, BOROUGH_CODE));
@@ -187,6 +184,12 @@ fn indicator_copy(meta: &IndicatorMeta, shard: &Shard, j: usize) -> (IndicatorMe
     }
     let mut values = shard.clone();
     values.indicator = id.clone();
+    let texts = &shard.texts;
+    values.texts.description = shuffle_words(&texts.description, hash(&id, "description"));
+    values.texts.definition = shuffle_words(&texts.definition, hash(&id, "definition"));
+    values.texts.methods = shuffle_words(&texts.methods, hash(&id, "methods"));
+    // The translations belong to the original's texts, not the shuffled copies.
+    values.translations.clear();
     for point in &mut values.values {
         *point = scaled(point, scale(&id, &point.area));
     }
@@ -303,11 +306,11 @@ mod tests {
             ],
             "lookups": [],
             "indicators": [{
-                "id": "1", "title": "One", "description": "", "definition": "", "unit": "%",
+                "id": "1", "title": "One", "unit": "%",
                 "value_type": "proportion", "multiplier": 100.0, "polarity": "low_is_good",
                 "period_type": "financial year",
                 "source": {"name": "n", "publisher": "p", "licence": "l", "url": "u", "attribution": "a"},
-                "methods": "", "lookups": [], "shard": "indicators/1.json",
+                "lookups": [], "shard": "indicators/1.json",
                 "latest": {"period": "2024", "value": 10.0, "comparisons": []}
             }]
         }))
@@ -317,8 +320,9 @@ mod tests {
                                "ci95": {"lower": value - 1.0, "upper": value + 1.0}})
         };
         let shard: Shard = serde_json::from_value(serde_json::json!({
-            "schema_version": 1, "indicator": "1", "periods": ["2024"],
-            "values": [point("E92000001", 12.0), point("E09000030", 10.0), point("L1", 9.0), point("W1", 8.0)]
+            "schema_version": 2, "indicator": "1", "periods": ["2024"],
+            "values": [point("E92000001", 12.0), point("E09000030", 10.0), point("L1", 9.0), point("W1", 8.0)],
+            "texts": {"description": "", "definition": "", "methods": ""}
         }))
         .unwrap();
         Dataset {
