@@ -87,7 +87,7 @@ pub async fn load_library(lang: Lang) -> Result<(), String> {
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map(|_| ())
-        .map_err(|_| tr!(lang, "chart.library_not_loaded"))
+        .map_err(|_| tr!(lang, "load_error.chart_library"))
 }
 
 /// The formats a chart can be saved in.

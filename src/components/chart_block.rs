@@ -280,18 +280,3 @@ pub fn level_name_plural(level: AreaLevel, lang: Lang) -> String {
         AreaLevel::Lsoa => tr!(lang, "level.plural.lsoa"),
     }
 }
-
-/// The English name of an area level, for file names, which stay ASCII in every language
-/// (see `outcomes_charts::export::file_stem`).
-pub fn level_slug(level: AreaLevel) -> &'static str {
-    match level {
-        AreaLevel::England => "country",
-        AreaLevel::Region => "region",
-        AreaLevel::Borough => "London borough",
-        AreaLevel::Locality => "locality",
-        AreaLevel::Pcn => "primary care network",
-        AreaLevel::Practice => "GP practice",
-        AreaLevel::Ward => "ward",
-        AreaLevel::Lsoa => "small area (LSOA)",
-    }
-}

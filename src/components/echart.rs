@@ -100,7 +100,7 @@ pub fn EChart(
         Some(Err(message)) => Some(view! {
             <div class="alert" role="alert">
                 <p>{message}</p>
-                <button type="button" class="button" on:click=move |_| load()>{tr!(lang, "chart.try_again")}</button>
+                <button type="button" class="button" on:click=move |_| load()>{tr!(lang, "load_error.try_again")}</button>
             </div>
         }),
         _ => None,

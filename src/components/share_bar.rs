@@ -11,7 +11,7 @@ use outcomes_core::model::IndicatorMeta;
 use outcomes_i18n::tr;
 use outcomes_state::{write_pinned, Lang, State, View};
 
-use crate::components::chart_block::{level_name, level_slug, source_line};
+use crate::components::chart_block::{level_name, source_line};
 use crate::components::marked::Marked;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::download::{save_data_url, save_text};
@@ -68,7 +68,7 @@ pub fn ShareBar(
                         lang,
                     ),
                     bar_chart_height(v.rows.len()) + 200,
-                    file_stem(v, level_slug(v.level)),
+                    file_stem(v, &level_name(v.level, Lang::En)),
                 )
             })
         }
@@ -100,7 +100,7 @@ pub fn ShareBar(
             let (text, stem) = view.with_untracked(|v| {
                 (
                     comparison_csv(v, &indicator, lang),
-                    file_stem(v, level_slug(v.level)),
+                    file_stem(v, &level_name(v.level, Lang::En)),
                 )
             });
             match save_text(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text) {
