@@ -704,12 +704,12 @@ function findings(s, filter1, filter100, crates) {
       `- **The catalogue grows with the dataset:** \`data/manifest.json\` is ${kb(m1)} on the wire with the published data and ${kb(m100)} with the 100× data (${times(ratio(m100, m1))}), because it lists every area and every indicator (with its description, definition, methods and key figures). Both views load it before any shard, so it adds ${kb(m100 - m1)} to every first load. What would fix it: split the catalogue: a small first-view index (framework, indicator ids, titles and latest headline figures for the overview; the key areas) and the rest (full indicator metadata, all areas with lookups) in per-indicator or per-level files fetched on demand.`,
     );
   }
-  const shard = (id) => s[id].files.find((f) => /indicators\/91547\.json$/.test(f.path))?.bytes ?? null;
+  const shard = (id) => s[id].files.find((f) => /indicators\/91547\/locality\.json$/.test(f.path))?.bytes ?? null;
   const sh1 = shard('indicator');
   const sh100 = shard('indicator-100x');
   if (sh1 != null && sh100 != null) {
     out.push(
-      `- **The shard grows with the areas:** \`indicators/91547.json\` is ${kb(sh1)} vs ${kb(sh100)} (${times(ratio(sh100, sh1))}): one shard holds every area at every level and period. Splitting shards by level (or by period) would keep the locality view's download flat as areas are added.`,
+      `- **The shard:** \`indicators/91547/locality.json\` is ${kb(sh1)} vs ${kb(sh100)} (${times(ratio(sh100, sh1))}): one shard per level holds that level's areas and those it is compared with, so the locality view's download does not grow with the areas of other levels.`,
     );
   }
   out.push(

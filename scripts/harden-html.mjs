@@ -50,13 +50,26 @@ window.thtLoadECharts = () => {
 const firstParams = new URLSearchParams(location.search);
 const firstView = firstParams.get('view');
 if (firstView === 'indicator' || firstView === 'map') window.thtLoadECharts().catch(() => {});
-// An indicator link's shard, fetched alongside the wasm instead of after it. Its path is the
-// one the data tool writes for the id (data/indicators/<id>.json); an id the link codec would
-// refuse is not fetched. The app takes the response once (src/data.rs); a retry fetches anew.
+// An indicator link's shard, fetched alongside the wasm instead of after it. The shard of the
+// level the view will show is named in the manifest, which this fetches too (the preload's
+// response): the level the link asks for where the indicator has figures at it, otherwise
+// its first (as shown_level in src/pages/indicator.rs). An id the link codec would refuse
+// is not looked up. The app takes each response once (src/data.rs); a retry fetches anew.
 const firstIndicator = firstParams.get('indicator') ?? '';
 if (firstView === 'indicator' && /^[A-Za-z0-9._-]{1,64}$/.test(firstIndicator)) {
-  const path = 'data/indicators/' + firstIndicator + '.json';
-  window.thtEarlyData = { [path]: fetch(path) };
+  const manifest = fetch('data/manifest.json');
+  window.thtEarlyData = { 'data/manifest.json': manifest };
+  manifest
+    .then((response) => (response.ok ? response.clone().json() : null))
+    .then((published) => {
+      const meta = published?.indicators?.find((i) => i.id === firstIndicator);
+      if (!meta || !meta.levels?.length) return;
+      const asked = firstParams.get('level') ?? 'locality';
+      const level = meta.levels.includes(asked) ? asked : meta.levels[0];
+      const path = 'data/' + meta.shard + '/' + level + '.json';
+      window.thtEarlyData[path] = fetch(path);
+    })
+    .catch(() => {});
 }`;
 
 function fail(message) {

@@ -19,7 +19,8 @@
     });
   // Both requests start now, while echarts.js is still downloading.
   const manifest = json('manifest.json');
-  const shard = json(`indicators/${INDICATOR}.json`);
+  // The shard with the indicator's figures by locality, the level both pages draw.
+  const shard = json(`indicators/${INDICATOR}/locality.json`);
   // echarts.js is the next deferred script: it runs once it has arrived, after this one.
   const echartsLoaded = new Promise((resolve, reject) => {
     if (globalThis.echarts) return resolve();

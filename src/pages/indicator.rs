@@ -4,9 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::area_comparison::{
-    area_comparison, levels_with_values, periods_at, AreaComparison,
-};
+use outcomes_charts::area_comparison::{area_comparison, periods_at, AreaComparison};
 use outcomes_core::localise::{key, localise_texts};
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_i18n::{digits, tr};
@@ -63,8 +61,18 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
         let manifest = manifest.clone();
         move |_| url.0.with(|p| chosen_indicator(&manifest, &p.state))
     });
+    // The level decides which shard to load; the other choices only change what is drawn.
+    let level = Memo::new(move |_| {
+        chosen.with(|(indicator, _)| {
+            let indicator = indicator.as_ref()?;
+            url.0.with(|p| shown_level(indicator, &p.state))
+        })
+    });
     let shard = LocalResource::new(move || {
-        let path = chosen.with(|(indicator, _)| indicator.as_ref().map(|i| i.shard.clone()));
+        let path = chosen.with(|(indicator, _)| {
+            let indicator = indicator.as_ref()?;
+            level.with(|l| l.as_ref().map(|(level, _)| indicator.shard_path(*level)))
+        });
         async move {
             match path {
                 Some(path) => cache.load(path).await.map(Some),
@@ -79,6 +87,7 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
                 let manifest = manifest.clone();
                 Suspend::new(async move {
                     let indicator = chosen.get_untracked().0;
+                    let shown = level.get_untracked();
                     match (shard.await, indicator) {
                         (Err(error), _) => {
                             view! {
@@ -88,7 +97,13 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
                                 .into_any()
                         }
                         (Ok(Some(shard)), Some(indicator)) => {
-                            view! { <IndicatorBody manifest indicator shard chosen /> }.into_any()
+                            let (level, level_note) = shown.unwrap_or((AreaLevel::Locality, None));
+                            view! { <IndicatorBody manifest indicator shard level level_note chosen /> }.into_any()
+                        }
+                        // An indicator with no figures at any level has no shard to load.
+                        (Ok(None), Some(indicator)) => {
+                            let shard = Arc::new(Shard::empty(&indicator.id));
+                            view! { <IndicatorBody manifest indicator shard level=AreaLevel::Locality level_note=None chosen /> }.into_any()
                         }
                         _ => {
                             view! {
@@ -115,24 +130,37 @@ struct Resolved {
     problems: Vec<String>,
 }
 
-fn resolve(manifest: &Manifest, shard: &Shard, state: &State) -> Option<Resolved> {
-    let levels = levels_with_values(manifest, shard);
-    let mut problems = Vec::new();
+/// The level a view of `indicator` shows: the one the link asks for where the indicator has
+/// figures at it, and otherwise its first level, with a note when the link asked for
+/// another. None for an indicator with no figures at any level.
+fn shown_level(indicator: &IndicatorMeta, state: &State) -> Option<(AreaLevel, Option<String>)> {
     let wanted = area_level(state.level);
-    let level = if levels.contains(&wanted) {
-        wanted
-    } else {
-        let first = *levels.first()?;
-        if state.level != outcomes_state::Level::default() {
-            problems.push(tr!(
-                state.lang,
-                "indicator.level_unavailable",
-                wanted = level_name_plural(wanted, state.lang),
-                shown = level_name_plural(first, state.lang)
-            ));
-        }
-        first
-    };
+    if indicator.levels.contains(&wanted) {
+        return Some((wanted, None));
+    }
+    let first = *indicator.levels.first()?;
+    let note = (state.level != outcomes_state::Level::default()).then(|| {
+        tr!(
+            state.lang,
+            "indicator.level_unavailable",
+            wanted = level_name_plural(wanted, state.lang),
+            shown = level_name_plural(first, state.lang)
+        )
+    });
+    Some((first, note))
+}
+
+/// The choices to draw from `shard`, the indicator's figures at `level`.
+fn resolve(
+    manifest: &Manifest,
+    indicator: &IndicatorMeta,
+    shard: &Shard,
+    level: AreaLevel,
+    level_note: Option<String>,
+    state: &State,
+) -> Option<Resolved> {
+    let levels = indicator.levels.clone();
+    let mut problems: Vec<String> = level_note.into_iter().collect();
     let periods = periods_at(manifest, shard, level);
     let latest = periods.last()?.clone();
     let period = match &state.period {
@@ -162,7 +190,11 @@ fn resolve(manifest: &Manifest, shard: &Shard, state: &State) -> Option<Resolved
 fn IndicatorBody(
     manifest: Arc<Manifest>,
     indicator: IndicatorMeta,
+    /// The indicator's figures at `level`.
     shard: Arc<Shard>,
+    level: AreaLevel,
+    /// Why `level` is not the one the link asked for, if it is not.
+    level_note: Option<String>,
     chosen: Memo<(Option<IndicatorMeta>, Option<String>)>,
 ) -> impl IntoView {
     let url = UrlState::get();
@@ -170,8 +202,19 @@ fn IndicatorBody(
     let marked = Marked::for_indicator(&manifest, &indicator);
     let texts = Arc::new(localise_texts(&shard, lang.as_str()));
     let resolved = Memo::new({
-        let (manifest, shard) = (manifest.clone(), shard.clone());
-        move |_| url.0.with(|p| resolve(&manifest, &shard, &p.state))
+        let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
+        move |_| {
+            url.0.with(|p| {
+                resolve(
+                    &manifest,
+                    &indicator,
+                    &shard,
+                    level,
+                    level_note.clone(),
+                    &p.state,
+                )
+            })
+        }
     });
     // Figures for areas the manifest does not know cannot be placed or named; say so rather
     // than drop them silently (a half-deployed release can cause this).
@@ -201,9 +244,9 @@ fn IndicatorBody(
         .filter_map(|id| manifest.lookup(id))
         .map(|lookup| (lookup.clone(), levels_grouped_by(&manifest, &lookup.id)))
         .collect::<Vec<_>>();
-    // Whether any area has a value depends only on the shard, which this body keeps for
-    // its whole life; choices in the URL then always resolve to something to draw.
-    let has_values = !levels_with_values(&manifest, &shard).is_empty();
+    // Whether any area at this level has a value depends only on the shard, which this body
+    // keeps for its whole life; choices in the URL then always resolve to something to draw.
+    let has_values = !periods_at(&manifest, &shard, level).is_empty();
 
     // An embedded chart is the chart block alone: the host page has its own headings and
     // navigation, and the block links back to the full view.

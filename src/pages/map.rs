@@ -74,7 +74,7 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
         }
     });
     let shard = LocalResource::new(move || {
-        let path = chosen.with(|(i, _)| i.as_ref().map(|i| i.shard.clone()));
+        let path = chosen.with(|(i, _)| i.as_ref().map(|i| i.shard_path(AreaLevel::Ward)));
         async move {
             match path {
                 Some(path) => cache.load(path).await.map(Some),

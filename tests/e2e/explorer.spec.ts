@@ -25,7 +25,17 @@ async function bars(page: Page): Promise<{ categories: string[]; values: number[
 async function published(page: Page, id: string) {
   const manifest = await (await page.request.get('data/manifest.json')).json();
   const indicator = manifest.indicators.find((i: { id: string }) => i.id === id);
-  const shard = await (await page.request.get(`data/${indicator.shard}`)).json();
+  // One shard per level: together they hold every area's values (the areas each level is
+  // compared with appear in each, with the same values).
+  const parts = await Promise.all(
+    (indicator.levels as string[]).map(async (level) => (await page.request.get(`data/${indicator.shard}/${level}.json`)).json()),
+  );
+  const shard = {
+    ...parts[0],
+    periods: [...new Set(parts.flatMap((p) => p.periods as string[]))].sort(),
+    values: parts.flatMap((p) => p.values),
+    breakdowns: parts.flatMap((p) => p.breakdowns ?? []),
+  };
   const at = (level: string, period: string) =>
     (manifest.areas as Area[])
       .filter((a) => a.level === level)

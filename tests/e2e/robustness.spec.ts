@@ -13,7 +13,7 @@ import { expect, test } from './privacy';
 
 const INDICATOR = './?view=indicator&indicator=91547';
 const MANIFEST = '**/data/manifest.json';
-const SHARD = '**/data/indicators/91547.json';
+const SHARD = '**/data/indicators/91547/locality.json';
 
 /** The bars the ECharts instance on the page holds, read back from the chart. */
 async function bars(page: Page): Promise<number[]> {
@@ -31,7 +31,7 @@ async function bars(page: Page): Promise<number[]> {
 /** The locality values the published shard holds for its latest period with any. */
 async function publishedLocalities(page: Page): Promise<number[]> {
   const manifest = await (await page.request.get('data/manifest.json')).json();
-  const shard = await (await page.request.get('data/indicators/91547.json')).json();
+  const shard = await (await page.request.get('data/indicators/91547/locality.json')).json();
   const localities: string[] = manifest.areas.filter((a: { level: string }) => a.level === 'locality').map((a: { code: string }) => a.code);
   type Point = { area: string; period: string; value?: number };
   const latest = [...shard.periods].reverse().find((p: string) => shard.values.some((v: Point) => v.period === p && localities.includes(v.area) && v.value !== undefined));
@@ -82,7 +82,7 @@ test.describe('data failures are explained, and retried where that helps', () =>
     await page.route(SHARD, (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto(INDICATOR);
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText('The data file data/indicators/91547.json is missing from this site (the server answered 404).');
+    await expect(alert).toContainText('The data file data/indicators/91547/locality.json is missing from this site (the server answered 404).');
     await shellIsIntact(page);
     // The rest of the explorer needs only the manifest, which loaded.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About the data' }).click();
@@ -91,7 +91,7 @@ test.describe('data failures are explained, and retried where that helps', () =>
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('How is Tower Hamlets doing?');
     await page.goBack();
     await page.goBack();
-    await expect(alert).toContainText('91547.json');
+    await expect(alert).toContainText('91547/locality.json');
     await page.unroute(SHARD);
     await retryDrawsTheChart(page, 4);
   });
@@ -110,7 +110,7 @@ test.describe('data failures are explained, and retried where that helps', () =>
   test('the network gone for the indicator file only', async ({ page }) => {
     await page.route(SHARD, (route) => route.abort('connectionreset'));
     await page.goto(INDICATOR);
-    await expect(page.getByRole('alert')).toContainText('The data file data/indicators/91547.json could not be reached.');
+    await expect(page.getByRole('alert')).toContainText('The data file data/indicators/91547/locality.json could not be reached.');
     await shellIsIntact(page);
     await page.unroute(SHARD);
     await retryDrawsTheChart(page, 4);
@@ -141,7 +141,7 @@ test.describe('data failures are explained, and retried where that helps', () =>
     });
     await page.goto(INDICATOR);
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText('The data file data/indicators/91547.json is damaged and cannot be read (expected value at line 1 column 1).');
+    await expect(alert).toContainText('The data file data/indicators/91547/locality.json is damaged and cannot be read (expected value at line 1 column 1).');
     await shellIsIntact(page);
     expect(dialogs).toEqual([]);
     await page.unroute(SHARD);
@@ -151,7 +151,7 @@ test.describe('data failures are explained, and retried where that helps', () =>
   test('an indicator file with the wrong shape', async ({ page }) => {
     await page.route(SHARD, edited((json) => ({ ...json, values: 'none' })));
     await page.goto(INDICATOR);
-    await expect(page.getByRole('alert')).toContainText('The data file data/indicators/91547.json is damaged and cannot be read (invalid type');
+    await expect(page.getByRole('alert')).toContainText('The data file data/indicators/91547/locality.json is damaged and cannot be read (invalid type');
     await shellIsIntact(page);
   });
 
@@ -173,7 +173,7 @@ test.describe('data failures are explained, and retried where that helps', () =>
     );
     await page.goto(INDICATOR);
     await expect(page.getByRole('alert')).toContainText(
-      'The data file data/indicators/91547.json was published in a newer format (version 3) than this page understands (version 2).',
+      'The data file data/indicators/91547/locality.json was published in a newer format (version 3) than this page understands (version 2).',
     );
     await shellIsIntact(page);
   });

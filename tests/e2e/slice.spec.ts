@@ -13,7 +13,7 @@ type Point = { area: string; period: string; value?: number; ci95?: { lower: num
 async function published(page: Page) {
   const manifest = await (await page.request.get('data/manifest.json')).json();
   const indicator = manifest.indicators.find((i: { id: string }) => i.id === '91547');
-  const shard = await (await page.request.get(`data/${indicator.shard}`)).json();
+  const shard = await (await page.request.get(`data/${indicator.shard}/locality.json`)).json();
   const localities: Area[] = manifest.areas.filter((a: Area) => a.level === 'locality');
   const latest = [...shard.periods]
     .reverse()
@@ -115,12 +115,12 @@ test.describe('smoking prevalence by locality', () => {
   });
 
   test('a missing data file is explained with a way to try again', async ({ page }) => {
-    await page.route('**/data/indicators/91547.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.route('**/data/indicators/91547/locality.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto('./?view=indicator&indicator=91547');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('missing');
-    await expect(alert).toContainText('91547.json');
-    await page.unroute('**/data/indicators/91547.json');
+    await expect(alert).toContainText('91547/locality.json');
+    await page.unroute('**/data/indicators/91547/locality.json');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
   });
@@ -148,7 +148,7 @@ test('an indicator link fetches its shard alongside the wasm, once', async ({ pa
   await cdp.send('Network.enable');
   const shardRequests: string[] = [];
   cdp.on('Network.requestWillBeSent', (event) => {
-    if (event.request.url.endsWith('/data/indicators/91547.json')) {
+    if (event.request.url.endsWith('/data/indicators/91547/locality.json')) {
       shardRequests.push(event.initiator.stack?.callFrames[0]?.url ?? event.initiator.url ?? event.initiator.type);
     }
   });

@@ -11,8 +11,9 @@ use crate::trend::TrendResult;
 /// written by a newer data tool and must not be guessed at.
 ///
 /// 2: an indicator's description, definition and methods moved from the manifest to its
-/// shard (`Shard::texts`), so the manifest every view loads first stays small; a version-1
-/// reader would find them missing. Optional additions such as `translations` need no bump:
+/// shards (`Shard::texts`), so the manifest every view loads first stays small, and the
+/// shards are one per level (`IndicatorMeta::shard_path`); a version-1 reader would find
+/// neither. Optional additions such as `translations` need no bump:
 /// readers refuse only a higher version, no struct denies unknown fields, and a newer reader
 /// reads an older file's missing optional fields as empty (`serde(default)`).
 pub const SCHEMA_VERSION: u32 = 2;
@@ -148,6 +149,28 @@ pub enum AreaLevel {
     Lsoa,
 }
 
+impl AreaLevel {
+    /// The level's name as the published files write it: `locality`, `pcn`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AreaLevel::England => "england",
+            AreaLevel::Region => "region",
+            AreaLevel::Borough => "borough",
+            AreaLevel::Locality => "locality",
+            AreaLevel::Pcn => "pcn",
+            AreaLevel::Practice => "practice",
+            AreaLevel::Ward => "ward",
+            AreaLevel::Lsoa => "lsoa",
+        }
+    }
+
+    /// Whether a shard of any level carries the values of areas at this level too: England
+    /// and the regions, which every view compares with (as it does the borough).
+    pub fn is_context(self) -> bool {
+        matches!(self, AreaLevel::England | AreaLevel::Region)
+    }
+}
+
 /// A place with a code, a name and the area it sits within.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct Area {
@@ -230,7 +253,8 @@ pub struct IndicatorMeta {
     pub source: Source,
     /// Lookups used to aggregate this indicator; provisional ones are shown as such.
     pub lookups: Vec<String>,
-    /// Path of the shard, relative to the data folder.
+    /// The folder of its shards, relative to the data folder: one file per level in
+    /// `levels` (see [`IndicatorMeta::shard_path`]).
     pub shard: String,
     /// The borough's latest figure, so the overview needs no shard.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -243,6 +267,13 @@ pub struct IndicatorMeta {
     /// matrix and the locality profiles need no shard.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_figures: Option<KeyFigures>,
+}
+
+impl IndicatorMeta {
+    /// The shard with its values at `level`: `indicators/<id>/locality.json`.
+    pub fn shard_path(&self, level: AreaLevel) -> String {
+        format!("{}/{}.json", self.shard, level.as_str())
+    }
 }
 
 /// The key areas' figures for one period of an indicator.
@@ -335,6 +366,56 @@ pub struct BreakdownPoint {
 }
 
 impl Shard {
+    /// A shard with no figures, for an indicator that has none at any level.
+    pub fn empty(indicator: &str) -> Shard {
+        Shard {
+            schema_version: SCHEMA_VERSION,
+            indicator: indicator.to_string(),
+            periods: Vec::new(),
+            values: Vec::new(),
+            breakdowns: Vec::new(),
+            texts: IndicatorTexts::default(),
+            translations: Translations::new(),
+        }
+    }
+
+    /// The part of this shard a view at `level` needs: the values and breakdowns of the
+    /// areas at that level, and of England, the regions and the borough, which it compares
+    /// with. `level_of` gives an area's level (none for an area the manifest does not list,
+    /// whose values are dropped).
+    pub fn at_level(
+        &self,
+        level: AreaLevel,
+        level_of: impl Fn(&str) -> Option<AreaLevel>,
+    ) -> Shard {
+        let wanted = |area: &str| {
+            area == BOROUGH_CODE || level_of(area).is_some_and(|l| l == level || l.is_context())
+        };
+        let values: Vec<DataPoint> = self
+            .values
+            .iter()
+            .filter(|p| wanted(&p.area))
+            .cloned()
+            .collect();
+        let periods = self
+            .periods
+            .iter()
+            .filter(|period| values.iter().any(|p| &p.period == *period))
+            .cloned()
+            .collect();
+        Shard {
+            periods,
+            values,
+            breakdowns: self
+                .breakdowns
+                .iter()
+                .filter(|b| wanted(&b.area))
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// The value for one area and period, if published.
     pub fn point(&self, area: &str, period: &str) -> Option<&DataPoint> {
         self.values

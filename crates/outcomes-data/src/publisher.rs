@@ -401,8 +401,8 @@ fn read_indicator(
     if !is_safe_shard(entry.shard.get_ref()) {
         return Err(file.invalid(
             &entry.shard,
-            "expected a relative path of letters, digits, '-', '_' and '/' ending in \
-             .json, such as \"indicators/91547.json\"",
+            "expected a relative folder of letters, digits, '-', '_' and '/' (one shard per \
+             level goes in it), such as \"indicators/91547\"",
         ));
     }
     if !shards.insert(entry.shard.get_ref().clone()) {
@@ -604,9 +604,9 @@ fn in_framework_order(
 }
 
 /// Shard paths end up as file names: keep them inside the output folder and portable.
+/// A folder inside the data folder, for an indicator's shards (one file per level).
 fn is_safe_shard(path: &str) -> bool {
-    path.ends_with(".json")
-        && path != "manifest.json"
+    !path.ends_with(".json")
         && path.split('/').all(|segment| {
             !segment.is_empty()
                 && !segment.starts_with('.')
@@ -719,10 +719,12 @@ mod tests {
 
     #[test]
     fn shards_stay_inside_the_output_folder() {
-        assert!(is_safe_shard("indicators/91547.json"));
-        assert!(!is_safe_shard("../91547.json"));
-        assert!(!is_safe_shard("/tmp/x.json"));
+        assert!(is_safe_shard("indicators/91547"));
+        assert!(is_safe_shard("indicators/imd2025-decile1"));
+        assert!(!is_safe_shard("../91547"));
+        assert!(!is_safe_shard("/tmp/x"));
+        assert!(!is_safe_shard("indicators/.hidden"));
         assert!(!is_safe_shard("manifest.json"));
-        assert!(!is_safe_shard("indicators/91547.csv"));
+        assert!(!is_safe_shard("indicators/91547.json"));
     }
 }

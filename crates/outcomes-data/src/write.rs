@@ -42,8 +42,18 @@ pub fn rounded_breakdown(mut point: BreakdownPoint) -> BreakdownPoint {
 pub fn render(output: &Output) -> Result<Files> {
     let mut files = Files::new();
     files.insert(MANIFEST.to_string(), json(MANIFEST, &output.manifest)?);
+    // One shard per level, so a view downloads only the areas it shows (and those it compares
+    // with), however many areas the other levels have.
+    let level_of = |code: &str| output.manifest.area(code).map(|a| a.level);
     for (meta, shard) in output.manifest.indicators.iter().zip(&output.shards) {
-        insert(&mut files, &meta.shard, json(&meta.shard, shard)?)?;
+        for &level in &meta.levels {
+            let path = meta.shard_path(level);
+            insert(
+                &mut files,
+                &path,
+                json(&path, &shard.at_level(level, level_of))?,
+            )?;
+        }
     }
     if let (Some(path), Some(stats)) = (
         &output.manifest.health_challenges,

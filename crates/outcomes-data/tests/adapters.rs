@@ -42,7 +42,7 @@ fn add_indicator(f: &Fixture, id: &str, body: &str) {
         &format!(
             "id = \"{id}\"\ntitle = \"T\"\ndescription = \"D\"\ndefinition = \"Def\"\n\
              unit = \"%\"\nmultiplier = 100\npolarity = \"high_is_good\"\n\
-             period_type = \"year\"\nmethods = \"M\"\nshard = \"indicators/{id}.json\"\n{body}\n\
+             period_type = \"year\"\nmethods = \"M\"\nshard = \"indicators/{id}\"\n{body}\n\
              [source]\nname = \"S\"\npublisher = \"P\"\nlicence = \"L\"\nurl = \"U\"\n\
              attribution = \"A\"\n"
         ),

@@ -187,7 +187,7 @@ fn the_manifest_carries_the_publisher_folder_and_the_latest_borough_figure() {
         ["1"]
     );
     let indicator = manifest.indicator("1").expect("indicator listed");
-    assert_eq!(indicator.shard, "indicators/1.json");
+    assert_eq!(indicator.shard, "indicators/1");
     let latest = indicator.latest.as_ref().expect("a latest figure");
     assert_eq!(latest.period, "2023/24");
     assert_eq!(

@@ -23,7 +23,7 @@ fn the_same_input_gives_the_same_bytes() {
     let fixture = Fixture::new();
     build_into(&fixture);
     let manifest = fs::read(fixture.out().join("manifest.json")).expect("manifest written");
-    let shard = fs::read(fixture.out().join("indicators/1.json")).expect("shard written");
+    let shard = fs::read(fixture.out().join("indicators/1/locality.json")).expect("shard written");
     assert!(manifest.ends_with(b"}\n"));
     build_into(&fixture);
     assert_eq!(
@@ -31,7 +31,7 @@ fn the_same_input_gives_the_same_bytes() {
         manifest
     );
     assert_eq!(
-        fs::read(fixture.out().join("indicators/1.json")).expect("shard"),
+        fs::read(fixture.out().join("indicators/1/locality.json")).expect("shard"),
         shard
     );
     assert_eq!(check(&fixture), None);
@@ -41,7 +41,7 @@ fn the_same_input_gives_the_same_bytes() {
 fn check_names_the_first_differing_file() {
     let fixture = Fixture::new();
     build_into(&fixture);
-    let shard = fixture.out().join("indicators/1.json");
+    let shard = fixture.out().join("indicators/1/locality.json");
     let mut bytes = fs::read(&shard).expect("shard");
     bytes.insert(1, b' ');
     fs::write(&shard, bytes).expect("edit shard");

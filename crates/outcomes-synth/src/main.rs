@@ -75,11 +75,19 @@ fn run(from: &Path, out: &Path, factors: Factors) -> Result<(), String> {
     })?;
     let manifest = serde_json::to_string(&grown.manifest).map_err(|e| e.to_string())?;
     write(&out.join("manifest.json"), manifest.as_bytes())?;
+    // Published as the data tool does: one shard per level of each indicator.
     let mut shard_bytes = 0usize;
-    for (path, shard) in &grown.shards {
-        let text = serde_json::to_string(shard).map_err(|e| e.to_string())?;
-        shard_bytes += text.len();
-        write(&out.join(path), text.as_bytes())?;
+    let level_of = |code: &str| grown.manifest.area(code).map(|a| a.level);
+    for meta in &grown.manifest.indicators {
+        let Some(shard) = grown.shards.get(&meta.shard) else {
+            continue;
+        };
+        for &level in &meta.levels {
+            let text = serde_json::to_string(&shard.at_level(level, level_of))
+                .map_err(|e| e.to_string())?;
+            shard_bytes += text.len();
+            write(&out.join(meta.shard_path(level)), text.as_bytes())?;
+        }
     }
     write(
         &out.join(MARKER),
@@ -148,9 +156,37 @@ fn refuse_public(from: &Path, out: &Path) -> Result<(), String> {
 fn read(from: &Path) -> Result<Dataset, String> {
     let manifest: Manifest = parse(&from.join("manifest.json"))?;
     let mut shards = BTreeMap::new();
+    // The published shards, one per level, joined into one per indicator (the areas every
+    // level carries, England, the region and the borough, once).
     for meta in &manifest.indicators {
-        let shard: Shard = parse(&from.join(&meta.shard))?;
-        shards.insert(meta.shard.clone(), shard);
+        let mut whole: Option<Shard> = None;
+        for &level in &meta.levels {
+            let part: Shard = parse(&from.join(meta.shard_path(level)))?;
+            match &mut whole {
+                None => whole = Some(part),
+                Some(whole) => {
+                    for point in part.values {
+                        if whole.point(&point.area, &point.period).is_none() {
+                            whole.values.push(point);
+                        }
+                    }
+                    for b in part.breakdowns {
+                        if !whole.breakdowns.contains(&b) {
+                            whole.breakdowns.push(b);
+                        }
+                    }
+                    for period in part.periods {
+                        if !whole.periods.contains(&period) {
+                            whole.periods.push(period);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(mut whole) = whole {
+            whole.periods.sort();
+            shards.insert(meta.shard.clone(), whole);
+        }
     }
     Ok(Dataset { manifest, shards })
 }
