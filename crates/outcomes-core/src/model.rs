@@ -569,4 +569,42 @@ mod tests {
         assert_eq!(round_published(-0.000_01), 0.0);
         assert!(round_published(-0.000_01).is_sign_positive());
     }
+
+    #[test]
+    fn a_level_shard_keeps_its_areas_and_those_it_is_compared_with() {
+        let point = |area: &str, period: &str| DataPoint {
+            area: area.to_string(),
+            period: period.to_string(),
+            ..serde_json::from_str(r#"{"area":"","period":"","origin":"published"}"#).unwrap()
+        };
+        let shard = Shard {
+            values: vec![
+                point("E92000001", "2022"),
+                point("E12000007", "2022"),
+                point(BOROUGH_CODE, "2022"),
+                point("LOC-A", "2022"),
+                point("PCN-1", "2023"),
+                point("UNLISTED", "2022"),
+            ],
+            periods: vec!["2022".into(), "2023".into()],
+            ..Shard::empty("1")
+        };
+        let level_of = |code: &str| match code {
+            "E92000001" => Some(AreaLevel::England),
+            "E12000007" => Some(AreaLevel::Region),
+            BOROUGH_CODE => Some(AreaLevel::Borough),
+            "LOC-A" => Some(AreaLevel::Locality),
+            "PCN-1" => Some(AreaLevel::Pcn),
+            _ => None,
+        };
+        let localities = shard.at_level(AreaLevel::Locality, level_of);
+        let areas: Vec<&str> = localities.values.iter().map(|p| p.area.as_str()).collect();
+        assert_eq!(areas, ["E92000001", "E12000007", BOROUGH_CODE, "LOC-A"]);
+        // Only the periods its own values have.
+        assert_eq!(localities.periods, ["2022"]);
+        let pcns = shard.at_level(AreaLevel::Pcn, level_of);
+        assert!(pcns.values.iter().any(|p| p.area == "PCN-1"));
+        assert!(!pcns.values.iter().any(|p| p.area == "LOC-A"));
+        assert_eq!(pcns.periods, ["2022", "2023"]);
+    }
 }
