@@ -154,24 +154,17 @@ fn localised<T: Clone>(
 /// The manifest's texts in `lang` (a tag such as `bn`; `bn-BD` falls back to `bn`), English
 /// wherever there is no translation. For English the manifest comes back unchanged.
 pub fn localise(manifest: &Manifest, lang: &str) -> Localised<Manifest> {
-    localised(manifest, &manifest.translations, lang, manifest_fields)
+    localised(manifest, &manifest.translations, lang, |m, f| {
+        manifest_fields(m, f)
+    })
 }
 
 /// An indicator's longer texts in `lang`, from its shard, as [`localise`] does for the
 /// manifest.
 pub fn localise_texts(shard: &Shard, lang: &str) -> Localised<IndicatorTexts> {
-    let mut data = shard.texts.clone();
-    let translated = match table(&shard.translations, lang) {
-        Some(texts) => apply(texts, |f| text_fields(&shard.indicator, &mut data, f)),
-        None => BTreeSet::new(),
-    };
-    Localised {
-        data,
-        marks: Marks {
-            lang: lang.to_string(),
-            translated,
-        },
-    }
+    localised(&shard.texts, &shard.translations, lang, |texts, f| {
+        text_fields(&shard.indicator, texts, f)
+    })
 }
 
 /// The health-challenge texts in `lang`, as [`localise`] does for the manifest.
