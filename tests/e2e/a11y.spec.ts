@@ -106,6 +106,8 @@ test('a keyboard alone reaches and operates everything, with focus always visibl
   await pcns.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/level=pcn/);
+  // The networks' figures are their own file: wait for them to be shown before going on.
+  await expect(page.getByRole('region', { name: /by primary care network: Percentage/ })).toBeVisible();
 
   // Open and close the embed dialog: focus goes in, Escape closes, focus comes back.
   const opener = page.getByTestId('embed-open');
