@@ -8,13 +8,11 @@ use outcomes_state::Lang;
 use tht_outcomes_explorer::app::App;
 use tht_outcomes_explorer::fonts;
 use tht_outcomes_explorer::panic_notice::show_panic_notice;
+use tht_outcomes_explorer::state::address_lang;
 
 fn main() {
     std::panic::set_hook(Box::new(on_panic));
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    if outcomes_state::parse(&search).state.lang == Lang::Bn {
+    if address_lang() == Lang::Bn {
         wasm_bindgen_futures::spawn_local(async {
             fonts::bengali_ready().await;
             leptos::mount::mount_to_body(App);

@@ -3,8 +3,8 @@
 //! in the language the page's link asks for, read straight from the address: the app's own
 //! state may be what failed.
 
+use crate::state::address_lang;
 use outcomes_i18n::tr;
-use outcomes_state::Lang;
 
 /// The id of the notice a panic puts in the page, so a second panic adds no second notice.
 const PANIC_NOTICE_ID: &str = "panic-notice";
@@ -30,10 +30,7 @@ pub fn show_panic_notice(detail: &str) -> Option<()> {
         parent.append_child(child).ok().map(drop)
     };
 
-    let lang = window
-        .location()
-        .search()
-        .map_or(Lang::En, |query| outcomes_state::parse(&query).state.lang);
+    let lang = address_lang();
 
     let notice = element("div", None)?;
     notice.set_id(PANIC_NOTICE_ID);

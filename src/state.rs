@@ -39,6 +39,14 @@ impl UrlState {
     }
 }
 
+/// The language the page's address asks for, read without the router: for what runs before
+/// the app is mounted (waiting for the font) or after it has failed (the panic notice).
+pub fn address_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map_or(Lang::En, |query| parse(&query).state.lang)
+}
+
 /// A link to `state` on this page: the page's own path and the state's query string.
 /// Absolute paths are built from the page's location because, without a `<base>`, a bare
 /// `?query` href is resolved by the router against the site root.
