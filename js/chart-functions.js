@@ -1,9 +1,18 @@
-// The few functions ECharts calls that JSON cannot carry, shipped as a module file (not
-// eval) so the page keeps a strict Content-Security-Policy.
+// What ECharts needs beyond the JSON option the Rust crates build: the functions JSON cannot
+// carry (whisker drawing, value formatting), attached by prepareOption; and the first chart of
+// a plain indicator link, drawn from a file built with the data before the app has loaded
+// (drawFirstView). A module file, not eval, so the page keeps a strict
+// Content-Security-Policy.
+
+// Ids the Rust option builders give (crates/outcomes-charts: bar_chart.rs, trend.rs; a host
+// test checks they agree).
+const WHISKER_SERIES_ID = 'ci95';
+const TREND_WHISKER_PREFIX = 'ci95-trend-';
+const PERIOD_AXIS_ID = 'periods';
 
 // Draws a 95% confidence interval as a horizontal whisker with end caps. Each data item is
 // [category index, lower, upper] on a chart with a value x-axis and a category y-axis.
-export function whiskerRenderer() {
+function whiskerRenderer() {
   return function renderWhisker(params, api) {
     const category = api.value(0);
     const low = api.coord([api.value(1), category]);
@@ -26,7 +35,7 @@ export function whiskerRenderer() {
 
 // Draws a 95% confidence interval as a vertical whisker with end caps, for trend charts:
 // each data item is [period index, lower, upper] on a category x-axis and a value y-axis.
-export function verticalWhiskerRenderer() {
+function verticalWhiskerRenderer() {
   return function renderVerticalWhisker(params, api) {
     const period = api.value(0);
     const low = api.coord([period, api.value(1)]);
@@ -54,7 +63,7 @@ function localDigits(text, bengali) {
 
 // Tooltip values to one decimal place, as everywhere else on the page, in the page's
 // digits; missing values say so in the page's language.
-export function oneDecimal(bengali, noValue) {
+function oneDecimal(bengali, noValue) {
   return function formatValue(value) {
     return typeof value === 'number' ? localDigits(value.toFixed(1), bengali) : noValue;
   };
@@ -62,9 +71,133 @@ export function oneDecimal(bengali, noValue) {
 
 // Axis labels in Bengali digits: ECharts writes tick values and period names itself. A
 // label that was "{value}%" keeps its pattern.
-export function bengaliAxisLabel(pattern) {
+function bengaliAxisLabel(pattern) {
   return function formatAxisLabel(value) {
     const text = pattern ? pattern.replace('{value}', value) : value;
     return localDigits(text, true);
   };
+}
+
+// The ECharts option for `json` (an option as the Rust crates build it): every text in
+// `fontFamily`, tooltips to one decimal place in the page's digits, whiskers drawn by their
+// renderers and, in Bengali, value and period axes labelled in Bengali digits (area names keep
+// theirs: "Network 1 PCN").
+export function prepareOption(json, bengali, noValue, fontFamily) {
+  const option = JSON.parse(json);
+  option.textStyle = { fontFamily };
+  // Text drawn as a graphic (a saved image's title and source lines) ignores textStyle.
+  for (const element of Array.isArray(option.graphic) ? option.graphic : []) {
+    if (element.style && typeof element.style === 'object') element.style.fontFamily = fontFamily;
+  }
+  if (option.tooltip && typeof option.tooltip === 'object') {
+    option.tooltip.valueFormatter = oneDecimal(bengali, noValue);
+  }
+  if (bengali) {
+    for (const name of ['xAxis', 'yAxis']) {
+      const axes = option[name];
+      const list = Array.isArray(axes) ? axes : axes && typeof axes === 'object' ? [axes] : [];
+      for (const axis of list.filter((a) => a.type === 'value' || a.id === PERIOD_AXIS_ID)) {
+        axis.axisLabel = axis.axisLabel && typeof axis.axisLabel === 'object' ? axis.axisLabel : {};
+        const pattern = typeof axis.axisLabel.formatter === 'string' ? axis.axisLabel.formatter : null;
+        axis.axisLabel.formatter = bengaliAxisLabel(pattern);
+      }
+    }
+  }
+  for (const series of Array.isArray(option.series) ? option.series : []) {
+    const id = typeof series.id === 'string' ? series.id : '';
+    if (id === WHISKER_SERIES_ID) series.renderItem = whiskerRenderer();
+    else if (id.startsWith(TREND_WHISKER_PREFIX)) series.renderItem = verticalWhiskerRenderer();
+  }
+  return option;
+}
+
+// The first chart of a plain indicator link (`?view=indicator&indicator=…`), drawn from
+// `data/first-view/<id>.<lang>.json` (crates/outcomes-charts/src/first_view.rs) as soon as
+// ECharts has arrived: the site's name, the indicator as the heading, the chart's summary,
+// the chart, and a line saying the rest is loading. The app lays itself out underneath, out
+// of sight (`html.first-view-shown` in style/main.css), and calls dismissFirstView when its
+// own chart is drawn. Sets the "first-chart-drawn" mark as the app would.
+export async function drawFirstView(view) {
+  if (view?.schema_version !== 1 || firstViewOver()) return;
+  const bengali = view.lang === 'bn';
+  // A canvas never redraws when a better font arrives: wait for the Bengali one (3 s at most),
+  // as the app does (src/fonts.rs).
+  if (bengali && document.fonts) {
+    const stack = getComputedStyle(document.documentElement).fontFamily;
+    const loads = ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px ${stack}`, 'অ১'));
+    await Promise.race([Promise.allSettled(loads), new Promise((r) => setTimeout(r, 3000))]);
+  }
+  if (firstViewOver()) return;
+  const element = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const holder = element('div');
+  holder.id = 'first-view';
+  const header = element('header', 'site-header');
+  const inner = element('div', 'site-header-inner');
+  const names = element('div');
+  names.append(element('p', 'site-name', view.site_name), element('p', 'site-tagline', view.tagline));
+  inner.append(names);
+  header.append(inner);
+  const main = element('main');
+  const title = element('h1', '', view.title);
+  if (view.title_lang) title.lang = view.title_lang;
+  const block = element('section', 'chart-block');
+  const frame = element('div', 'chart-frame');
+  frame.style.height = `${view.height}px`;
+  const chart = element('div', 'chart');
+  chart.setAttribute('role', 'img');
+  chart.setAttribute('aria-label', view.summary);
+  frame.append(chart);
+  failedText = view.failed;
+  const loading = element('p', 'loading', view.loading);
+  loading.setAttribute('role', 'status');
+  block.append(element('p', 'summary', view.summary), frame, loading);
+  main.append(title, block);
+  holder.append(header, main);
+  document.body.prepend(holder);
+  document.documentElement.lang = view.lang;
+  document.documentElement.classList.add('first-view-shown');
+  const fontFamily = getComputedStyle(document.documentElement).fontFamily;
+  const instance = globalThis.echarts.init(chart, null, { renderer: 'canvas' });
+  instance.setOption(prepareOption(JSON.stringify(view.option), bengali, view.no_value, fontFamily), true);
+  // ECharts draws a canvas option synchronously: the chart is on screen when the frame paints.
+  if (performance.getEntriesByName('first-chart-drawn').length === 0) performance.mark('first-chart-drawn');
+}
+
+// Set once the app has its own page to show: a first view that is still waiting for its font
+// must then not be drawn over it.
+let dismissed = false;
+// What the first view says if the app cannot be loaded, in its language.
+let failedText = '';
+
+// The app could not be loaded (scripts/harden-html.mjs calls this): the first view stays, and
+// its loading line says what happened instead.
+export function firstViewFailed() {
+  const status = document.querySelector('#first-view [role="status"]');
+  if (status && failedText) {
+    status.textContent = failedText;
+    status.classList.remove('loading');
+    status.classList.add('alert');
+  }
+}
+
+function firstViewOver() {
+  return dismissed || document.getElementById('first-view') !== null;
+}
+
+// Takes the first view away, for the app's own page: when the app has drawn its chart, or has
+// something else to say (an error). Does nothing when there is none.
+export function dismissFirstView() {
+  dismissed = true;
+  const holder = document.getElementById('first-view');
+  if (holder) {
+    const chart = holder.querySelector('.chart');
+    if (chart && globalThis.echarts) globalThis.echarts.getInstanceByDom(chart)?.dispose();
+    holder.remove();
+  }
+  document.documentElement.classList.remove('first-view-shown');
 }

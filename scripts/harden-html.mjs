@@ -1,28 +1,124 @@
-// Makes Trunk's index.html work under a Content-Security-Policy with no inline script.
+// Makes Trunk's index.html work under a strict Content-Security-Policy, and starts each
+// download a link needs in the order that shows something soonest.
 //
 // Trunk 0.21 writes the app's loader as an inline <script type="module"> into index.html,
-// which `script-src 'self'` forbids. This moves that module, unchanged, into its own file
-// beside index.html named by a hash of its content (init-<hash>.js), points a
+// which `script-src 'self'` forbids. This moves that module into its own file beside
+// index.html named by a hash of its content (init-<hash>.js), points a
 // <script type="module" src integrity> at it with the same kind of path Trunk used for its
-// own files (relative for public_url "./", absolute otherwise), and adds the policy as a
-// <meta http-equiv> as the first thing in <head> after the charset. The loader's wasm fetch gets
-// the wasm file's integrity too. It then checks the result:
-// no inline script is left and every script and preload carries subresource integrity.
+// own files (relative for public_url "./", absolute otherwise), and hands the loader's wasm
+// fetch the wasm file's integrity. In its place goes one small inline script, BOOTSTRAP below,
+// allowed by its hash: it runs while the HTML is read and decides what to fetch first. What
+// changes with each build (file names, integrity) it reads from <meta> tags, so its hash, and
+// the policy, change only when its code does. The policy goes in a <meta http-equiv> as the
+// first thing in <head> after the charset. Then the result is checked: no other inline
+// script, and every script and preload carries subresource integrity.
 //
 //   node scripts/harden-html.mjs <dist folder> <public_url>
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Runs as the page is read, before any file has arrived.
+//  - window.thtLoadECharts(): one promise per page, resolved when the ECharts script has run,
+//    rejected if it cannot be loaded or is not the file that was built (integrity). The
+//    overview draws no chart and never loads it; chart views start it at once.
+//  - The manifest, which every view starts from, is fetched at once, and on an indicator link
+//    the shown level's shard as soon as the manifest names it, into window.thtEarlyData, which
+//    the app takes each response from once (src/data.rs). The level is the one the link asks
+//    for where the indicator has figures at it, otherwise its first (as shown_level in
+//    src/pages/indicator.rs). An id the link codec would refuse is not looked up. (Not a
+//    <link rel=preload>: an unused preload would answer the app's "Try again" with the same
+//    failed response.)
+//  - A plain link to an indicator (nothing chosen but the language) opens on a chart built
+//    with the data (data/first-view/, crates/outcomes-charts/src/first_view.rs). It is drawn
+//    as soon as ECharts and that file are here (drawFirstView in js/chart-functions.js), and
+//    only then does the wasm start (window.thtAppGate, awaited by the app's loader), so the
+//    two downloads do not share a slow line. Every other link starts the wasm at once.
+export const BOOTSTRAP = `(() => {
+  const meta = (name) => document.querySelector('meta[name="' + name + '"]');
+  const echartsMeta = meta('tht-echarts');
+  window.thtLoadECharts = () => {
+    window.thtECharts ??= new Promise((resolve, reject) => {
+      if (globalThis.echarts) return resolve();
+      const script = document.createElement('script');
+      script.src = echartsMeta.content;
+      script.integrity = echartsMeta.dataset.integrity;
+      script.onload = () => resolve();
+      script.onerror = () => { window.thtECharts = undefined; reject(new Error('The chart library could not be loaded.')); };
+      document.head.append(script);
+    });
+    return window.thtECharts;
+  };
+  const fetchWasm = () => {
+    const wasm = meta('tht-wasm');
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.type = 'application/wasm';
+    link.crossOrigin = 'anonymous';
+    link.integrity = wasm.dataset.integrity;
+    link.href = wasm.content;
+    document.head.append(link);
+  };
+  const params = new URLSearchParams(location.search);
+  const view = params.get('view');
+  const id = params.get('indicator') ?? '';
+  const lang = params.get('lang') ?? 'en';
+  const knownId = /^[A-Za-z0-9._-]{1,64}$/.test(id);
+  if (view === 'indicator' || view === 'map') window.thtLoadECharts().catch(() => {});
+  const manifest = fetch('data/manifest.json');
+  window.thtEarlyData = { 'data/manifest.json': manifest };
+  if (view === 'indicator' && knownId) {
+    manifest
+      .then((response) => (response.ok ? response.clone().json() : null))
+      .then((published) => {
+        const indicator = published?.indicators?.find((i) => i.id === id);
+        if (!indicator || !indicator.levels?.length) return;
+        const asked = params.get('level') ?? 'locality';
+        const level = indicator.levels.includes(asked) ? asked : indicator.levels[0];
+        const path = 'data/' + indicator.shard + '/' + level + '.json';
+        window.thtEarlyData[path] = fetch(path);
+      })
+      .catch(() => {});
+  }
+  const keys = [...params.keys()];
+  const plain = view === 'indicator' && knownId && (lang === 'en' || lang === 'bn')
+    && keys.every((key) => key === 'view' || key === 'indicator' || key === 'lang')
+    && keys.length === new Set(keys).size;
+  if (!plain) {
+    fetchWasm();
+    window.thtAppGate = Promise.resolve();
+    return;
+  }
+  const firstView = fetch('data/first-view/' + id + '.' + lang + '.json')
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  const echarts = window.thtLoadECharts();
+  window.thtAppGate = Promise.allSettled([echarts, firstView]).then(fetchWasm);
+  const functions = import(meta('tht-chart-functions').content);
+  Promise.all([echarts, firstView, functions])
+    .then(([, first, chartFunctions]) => first && chartFunctions.drawFirstView(first))
+    .catch(() => {});
+  // If the app never starts, the first view says so; if it starts but shows nothing of its
+  // own for a while, the first view makes way for whatever it shows.
+  window.thtAppFailed = () => functions.then((f) => f.firstViewFailed()).catch(() => {});
+  addEventListener('TrunkApplicationStarted', () => {
+    setTimeout(() => functions.then((f) => f.dismissFirstView()).catch(() => {}), 5000);
+  });
+})();`;
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 // The policy. Keep in step with "Security and hosting headers" in README.md.
-//  - script-src: only this site's files; 'wasm-unsafe-eval' lets WebAssembly compile and
-//    allows nothing else (no eval, no inline script).
+//  - script-src: only this site's files and the bootstrap above (by its hash);
+//    'wasm-unsafe-eval' lets WebAssembly compile and allows nothing else (no eval, no other
+//    inline script).
 //  - style-src: only the stylesheet. Charts draw their tooltips on the canvas
 //    (renderMode "richText") rather than as HTML with style attributes, and the app sets
 //    sizes through the CSS object model, which the policy allows.
 export const POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${sha256(BOOTSTRAP)}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
@@ -31,46 +127,6 @@ export const POLICY = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
-
-// Defines window.thtLoadECharts(): one promise per page, resolved when the ECharts script has
-// run, rejected if it cannot be loaded or is not the file that was built (integrity).
-const ECHARTS_LOADER = `const echartsMeta = document.querySelector('meta[name="tht-echarts"]');
-window.thtLoadECharts = () => {
-  window.thtECharts ??= new Promise((resolve, reject) => {
-    if (globalThis.echarts) return resolve();
-    const script = document.createElement('script');
-    script.src = echartsMeta.content;
-    script.integrity = echartsMeta.dataset.integrity;
-    script.onload = () => resolve();
-    script.onerror = () => { window.thtECharts = undefined; reject(new Error('The chart library could not be loaded.')); };
-    document.head.append(script);
-  });
-  return window.thtECharts;
-};
-const firstParams = new URLSearchParams(location.search);
-const firstView = firstParams.get('view');
-if (firstView === 'indicator' || firstView === 'map') window.thtLoadECharts().catch(() => {});
-// An indicator link's shard, fetched alongside the wasm instead of after it. The shard of the
-// level the view will show is named in the manifest, which this fetches too (the preload's
-// response): the level the link asks for where the indicator has figures at it, otherwise
-// its first (as shown_level in src/pages/indicator.rs). An id the link codec would refuse
-// is not looked up. The app takes each response once (src/data.rs); a retry fetches anew.
-const firstIndicator = firstParams.get('indicator') ?? '';
-if (firstView === 'indicator' && /^[A-Za-z0-9._-]{1,64}$/.test(firstIndicator)) {
-  const manifest = fetch('data/manifest.json');
-  window.thtEarlyData = { 'data/manifest.json': manifest };
-  manifest
-    .then((response) => (response.ok ? response.clone().json() : null))
-    .then((published) => {
-      const meta = published?.indicators?.find((i) => i.id === firstIndicator);
-      if (!meta || !meta.levels?.length) return;
-      const asked = firstParams.get('level') ?? 'locality';
-      const level = meta.levels.includes(asked) ? asked : meta.levels[0];
-      const path = 'data/' + meta.shard + '/' + level + '.json';
-      window.thtEarlyData[path] = fetch(path);
-    })
-    .catch(() => {});
-}`;
 
 function fail(message) {
   console.error(`harden-html: ${message}`);
@@ -87,52 +143,65 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
 
 // Every <script> element without a src attribute.
 const scriptTag = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-const inline = [...html.matchAll(scriptTag)].filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs));
-
-if (inline.length === 0) {
-  if (html.includes('http-equiv="Content-Security-Policy"')) {
-    console.log(`harden-html: ${indexPath} is already done`);
-    process.exit(0);
-  }
-  fail(`no inline loader script found in ${indexPath}; has Trunk changed how it writes it?`);
+if (html.includes('http-equiv="Content-Security-Policy"')) {
+  console.log(`harden-html: ${indexPath} is already done`);
+  process.exit(0);
 }
+const inline = [...html.matchAll(scriptTag)].filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs));
+if (inline.length === 0) fail(`no inline loader script found in ${indexPath}; has Trunk changed how it writes it?`);
 if (inline.length > 1) fail(`${inline.length} inline scripts in ${indexPath}; expected only Trunk's loader`);
 
 const [whole, attrs, body] = inline[0];
 if (!/\btype\s*=\s*["']?module\b/i.test(attrs)) fail(`the inline script is not a module: <script${attrs}>`);
 
+const localPath = (ref) => (ref.startsWith(publicUrl) ? ref.slice(publicUrl.length) : ref.replace(/^\.\//, ''));
 let code = `${body.trim()}\n`;
 // The loader fetches the wasm by a plain path, so nothing checks what arrives. Hand
 // wasm-bindgen's init a Request carrying the file's integrity instead: the browser then
-// refuses a wasm file that is not the one built here.
-const wasmPath = /module_or_path:\s*'([^']+\.wasm)'/;
-const wasmRef = code.match(wasmPath);
+// refuses a wasm file that is not the one built here. It waits for the bootstrap's word
+// before it starts.
+const wasmInit = /const wasm = await init\(\{\s*module_or_path:\s*'([^']+\.wasm)'/;
+const wasmRef = code.match(wasmInit);
 if (!wasmRef) fail('the loader does not name its .wasm file the way Trunk 0.21 does');
-const localPath = (ref) => (ref.startsWith(publicUrl) ? ref.slice(publicUrl.length) : ref.replace(/^\.\//, ''));
 const wasmIntegrity = sri(readFileSync(join(dist, localPath(wasmRef[1]))));
 code = code.replace(
-  wasmPath,
-  `module_or_path: new Request('${wasmRef[1]}', { integrity: '${wasmIntegrity}' })`,
+  wasmInit,
+  `await window.thtAppGate;\nconst wasm = await init({ module_or_path: new Request('${wasmRef[1]}', { integrity: '${wasmIntegrity}' })`,
 );
+// A wasm that cannot be loaded (the network, or integrity) is said on the first view, if any.
+const initCall = /const wasm = await init\((\{[^\n]*\})\);/;
+if (!initCall.test(code)) fail('the loader does not call init the way Trunk 0.21 does');
+code = code.replace(initCall, (_, options) => `const wasm = await init(${options}).catch((error) => {\n  window.thtAppFailed?.();\n  throw error;\n});`);
+// Trunk preloads the wasm from the page; the bootstrap decides when instead (after the first
+// chart on a plain indicator link), from a meta tag.
+const wasmPreload = /<link\b[^>]*rel="preload"[^>]*href="([^"]+_bg\.wasm)"[^>]*>/i;
+const preload = html.match(wasmPreload);
+if (!preload || preload[1] !== wasmRef[1]) fail('no preload of the wasm the loader fetches; has Trunk changed?');
+html = html.replace(preload[0], '');
 // ECharts is only needed once a chart is drawn, and the overview draws none: take its script
-// out of the page and let the app load it (with the same integrity) when a chart needs it.
-// Views that draw a chart at once start loading it here, alongside the wasm.
+// out of the page and let the bootstrap load it (with the same integrity) when one is.
 const echartsTag = /<script\b[^>]*\bsrc="([^"]*echarts-[0-9a-f]+\.js)"[^>]*><\/script>/i;
 const echarts = html.match(echartsTag);
 if (!echarts) fail('no ECharts script in index.html; has index.html changed?');
 const echartsIntegrity = sri(readFileSync(join(dist, localPath(echarts[1]))));
-html = html.replace(
-  echarts[0],
-  `<meta name="tht-echarts" content="${echarts[1]}" data-integrity="${echartsIntegrity}" />`,
-);
-code = `${ECHARTS_LOADER}
-${code}`;
+// The module of chart functions (js/chart-functions.js, which wasm-bindgen places under
+// snippets/), which draws the first view too.
+const chartFunctions = html.match(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+\/chart-functions\.js)"/i);
+if (!chartFunctions) fail('no modulepreload of js/chart-functions.js; has the app stopped importing it?');
 const name = `init-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dist, name), code);
 // The module's imports are relative to its own URL, the wasm path to the page's: both are the
 // folder index.html is in, so the moved code resolves everything exactly as before.
-const tag = `<script type="module" src="${publicUrl}${name}" integrity="${sri(code)}"></script>`;
-html = html.replace(whole, tag);
+html = html.replace(
+  echarts[0],
+  [
+    `<meta name="tht-echarts" content="${echarts[1]}" data-integrity="${echartsIntegrity}" />`,
+    `<meta name="tht-wasm" content="${wasmRef[1]}" data-integrity="${wasmIntegrity}" />`,
+    `<meta name="tht-chart-functions" content="${chartFunctions[1]}" />`,
+    `<script>${BOOTSTRAP}</script>`,
+  ].join('\n    '),
+);
+html = html.replace(whole, `<script type="module" src="${publicUrl}${name}" integrity="${sri(code)}"></script>`);
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY}" />`;
 if (html.includes('http-equiv="Content-Security-Policy"')) fail('index.html already has a policy meta tag');
@@ -141,12 +210,16 @@ if (!charset.test(html)) fail('no <meta charset="utf-8"> to put the policy after
 // The policy applies only to what follows it, so it goes before every script and stylesheet.
 html = html.replace(charset, (m) => `${m}\n    ${meta}`);
 
-// Checks on the result.
+// Checks on the result: the bootstrap is the one inline script, and the policy allows it.
 const scripts = [...html.matchAll(scriptTag)];
-for (const [tagText, tagAttrs] of scripts) {
-  if (!/\bsrc\s*=/i.test(tagAttrs)) fail(`an inline script is left: ${tagText.slice(0, 80)}`);
+for (const [tagText, tagAttrs, tagBody] of scripts) {
+  if (!/\bsrc\s*=/i.test(tagAttrs)) {
+    if (tagBody !== BOOTSTRAP || !POLICY.includes(sha256(tagBody))) fail(`an inline script is left: ${tagText.slice(0, 80)}`);
+    continue;
+  }
   if (!/\bintegrity\s*=\s*"sha384-/i.test(tagAttrs)) fail(`a script has no integrity: ${tagText}`);
 }
+if (scripts.filter(([, tagAttrs]) => !/\bsrc\s*=/i.test(tagAttrs)).length !== 1) fail('expected the bootstrap inline, once');
 for (const [link] of html.matchAll(/<link\b[^>]*rel="(?:modulepreload|preload|stylesheet)"[^>]*>/gi)) {
   // The published data is read, never run, and the app fetches it without integrity (a
   // preload with integrity would not match that fetch); everything else must carry it.
@@ -157,10 +230,10 @@ if (/\son[a-z]+\s*=/i.test(html.replace(/<noscript>[\s\S]*?<\/noscript>/i, '')))
   fail('an inline event handler attribute is in index.html');
 }
 // Every integrity value must match the file it names.
-for (const [, ref, hash] of html.matchAll(/(?:src|href)="([^"]+)"[^>]*?integrity="(sha384-[^"]+)"/g)) {
+for (const [, ref, hash] of html.matchAll(/(?:src|href|content)="([^"]+)"[^>]*?integrity="(sha384-[^"]+)"/g)) {
   const actual = sri(readFileSync(join(dist, localPath(ref))));
   if (actual !== hash) fail(`integrity of ${ref} is ${hash}, the file's is ${actual}`);
 }
 
 writeFileSync(indexPath, html);
-console.log(`harden-html: moved the loader to ${name}, added the Content-Security-Policy`);
+console.log(`harden-html: moved the loader to ${name}, added the bootstrap and the Content-Security-Policy`);

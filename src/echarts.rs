@@ -2,8 +2,6 @@
 //! `echarts.js` defines. charming's own renderer has no `dispose`, so chart components use
 //! these bindings to own their instance's whole life.
 
-use outcomes_charts::bar_chart::WHISKER_SERIES_ID;
-use outcomes_charts::trend::{PERIOD_AXIS_ID, TREND_WHISKER_PREFIX};
 use outcomes_i18n::tr;
 use outcomes_state::Lang;
 use wasm_bindgen::prelude::*;
@@ -49,17 +47,12 @@ pub fn register_map(name: &str, geo_json: &serde_json::Value) {
 // them as a module file (not `eval`) keeps the page within a strict CSP.
 #[wasm_bindgen(module = "/js/chart-functions.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = oneDecimal)]
-    fn one_decimal(bengali: bool, no_value: &str) -> js_sys::Function;
+    #[wasm_bindgen(js_name = prepareOption)]
+    fn prepare_option(json: &str, bengali: bool, no_value: &str, font_family: &str) -> JsValue;
 
-    #[wasm_bindgen(js_name = bengaliAxisLabel)]
-    fn bengali_axis_label(pattern: &JsValue) -> js_sys::Function;
-
-    #[wasm_bindgen(js_name = whiskerRenderer)]
-    fn whisker_renderer() -> js_sys::Function;
-
-    #[wasm_bindgen(js_name = verticalWhiskerRenderer)]
-    fn vertical_whisker_renderer() -> js_sys::Function;
+    /// Takes away the chart drawn before the app loaded, if there is one (`drawFirstView`).
+    #[wasm_bindgen(js_name = dismissFirstView)]
+    pub fn dismiss_first_view();
 }
 
 /// Makes sure the ECharts library has run, and, for a page in Bengali, that the Bengali font
@@ -162,104 +155,14 @@ impl Instance {
     }
 }
 
-/// Converts an option to a plain JavaScript object (objects, not the `Map`s that
-/// serde-wasm-bindgen makes of JSON maps, since ECharts reads objects) and attaches what JSON
-/// cannot carry: the whisker `renderItem` functions, the tooltip's value formatter, and in
-/// Bengali the axis label formatters that write Bengali digits.
+/// The option as ECharts takes it: a plain JavaScript object (not the `Map`s that
+/// serde-wasm-bindgen makes of JSON maps), with what JSON cannot carry attached by
+/// `prepareOption` in `js/chart-functions.js` (which also prepares the first view's chart).
 fn to_js_option(option: &serde_json::Value, lang: Lang) -> JsValue {
-    let json = option.to_string();
-    let option = js_sys::JSON::parse(&json).unwrap_or_else(|_| js_sys::Object::new().into());
-    let text_style = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &text_style,
-        &"fontFamily".into(),
-        &crate::fonts::FONT_STACK.into(),
-    );
-    let _ = js_sys::Reflect::set(&option, &"textStyle".into(), &text_style);
-    // Text drawn as a graphic (the saved image's title and source lines) does not take the
-    // global text style.
-    let graphic = js_sys::Reflect::get(&option, &"graphic".into()).unwrap_or(JsValue::UNDEFINED);
-    if let Some(elements) = graphic.dyn_ref::<js_sys::Array>() {
-        for element in elements.iter() {
-            if let Ok(style) = js_sys::Reflect::get(&element, &"style".into()) {
-                if style.is_object() {
-                    let _ = js_sys::Reflect::set(
-                        &style,
-                        &"fontFamily".into(),
-                        &crate::fonts::FONT_STACK.into(),
-                    );
-                }
-            }
-        }
-    }
-    let bengali = lang == Lang::Bn;
-    // Tooltips show values as the rest of the page does, to one decimal place.
-    if let Ok(tooltip) = js_sys::Reflect::get(&option, &"tooltip".into()) {
-        if tooltip.is_object() {
-            let formatter = one_decimal(bengali, &tr!(lang, "chart.no_value"));
-            let _ = js_sys::Reflect::set(&tooltip, &"valueFormatter".into(), &formatter);
-        }
-    }
-    if bengali {
-        for axis in ["xAxis", "yAxis"] {
-            let axes = js_sys::Reflect::get(&option, &axis.into()).unwrap_or(JsValue::UNDEFINED);
-            let axes = match axes.dyn_ref::<js_sys::Array>() {
-                Some(list) => list.iter().collect::<Vec<_>>(),
-                None if axes.is_object() => vec![axes],
-                None => Vec::new(),
-            };
-            // Values and periods take the page's digits; area names keep theirs
-            // ("Network 1 PCN").
-            for axis in axes.iter().filter(|axis| is_value_or_period_axis(axis)) {
-                bengali_digits_on_axis(axis);
-            }
-        }
-    }
-    let series = js_sys::Reflect::get(&option, &"series".into()).unwrap_or(JsValue::UNDEFINED);
-    if let Some(series) = series.dyn_ref::<js_sys::Array>() {
-        for item in series.iter() {
-            let id = js_sys::Reflect::get(&item, &"id".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            let renderer = if id == WHISKER_SERIES_ID {
-                Some(whisker_renderer())
-            } else if id.starts_with(TREND_WHISKER_PREFIX) {
-                Some(vertical_whisker_renderer())
-            } else {
-                None
-            };
-            if let Some(renderer) = renderer {
-                let _ = js_sys::Reflect::set(&item, &"renderItem".into(), &renderer);
-            }
-        }
-    }
-    option
-}
-
-/// True for a value axis (numbers) and for the trend chart's axis of periods.
-fn is_value_or_period_axis(axis: &JsValue) -> bool {
-    let field = |name: &str| {
-        js_sys::Reflect::get(axis, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    field("type").as_deref() == Some("value") || field("id").as_deref() == Some(PERIOD_AXIS_ID)
-}
-
-/// Makes `axis` write its labels in Bengali digits, keeping any `{value}` pattern it had.
-fn bengali_digits_on_axis(axis: &JsValue) {
-    let label = match js_sys::Reflect::get(axis, &"axisLabel".into()) {
-        Ok(label) if label.is_object() => label,
-        _ => {
-            let label: JsValue = js_sys::Object::new().into();
-            let _ = js_sys::Reflect::set(axis, &"axisLabel".into(), &label);
-            label
-        }
-    };
-    let pattern = js_sys::Reflect::get(&label, &"formatter".into())
-        .ok()
-        .filter(JsValue::is_string)
-        .unwrap_or(JsValue::NULL);
-    let _ = js_sys::Reflect::set(&label, &"formatter".into(), &bengali_axis_label(&pattern));
+    prepare_option(
+        &option.to_string(),
+        lang == Lang::Bn,
+        &tr!(lang, "chart.no_value"),
+        crate::fonts::FONT_STACK,
+    )
 }

@@ -22,6 +22,7 @@ use crate::components::trend_section::TrendSection;
 use crate::components::url_notice::UrlNotice;
 use crate::data::unknown_areas;
 use crate::dataset_text::english_if_kept;
+use crate::echarts::dismiss_first_view;
 use crate::shards::ShardCache;
 use crate::state::{area_level, chosen_or_default, href, url_level, UrlState};
 
@@ -106,6 +107,8 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
                             view! { <IndicatorBody manifest indicator shard level=AreaLevel::Locality level_note=None chosen /> }.into_any()
                         }
                         _ => {
+                            // No chart here: the one drawn before the app loaded must go.
+                            dismiss_first_view();
                             view! {
                                 <h1>{tr!(lang, "indicator.heading")}</h1>
                                 <p role="status">{tr!(lang, "indicator.none_published")}</p>
@@ -277,6 +280,7 @@ fn IndicatorBody(
             }
                 .into_any()
         } else {
+            dismiss_first_view();
             view! {
                 <p role="status" data-testid="no-values">
                     {marked.view(&tr!(lang, "indicator.no_values", title = indicator.title))}

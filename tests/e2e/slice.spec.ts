@@ -142,8 +142,9 @@ test('the overview draws no chart, so it does not load the chart library', async
 });
 
 test('an indicator link fetches its shard alongside the wasm, once', async ({ page }) => {
-  // The page's loader asks for the shard before the app runs, so the chart does not wait
-  // for the wasm and then a second round trip; the app uses that one response.
+  // The page's bootstrap (inline in index.html) asks for the shard before the app runs, so
+  // the chart does not wait for the wasm and then a second round trip; the app uses that one
+  // response.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const shardRequests: string[] = [];
@@ -155,7 +156,7 @@ test('an indicator link fetches its shard alongside the wasm, once', async ({ pa
   await page.goto('./?view=indicator&indicator=91547');
   await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
   expect(shardRequests).toHaveLength(1);
-  expect(shardRequests[0]).toMatch(/\/init-[0-9a-f]+\.js$/);
+  expect(shardRequests[0]).toMatch(/\/outcomes\/\?view=indicator&indicator=91547$/);
 });
 
 test('if the chart library cannot be loaded, the page says so and retries', async ({ page }) => {

@@ -11,6 +11,7 @@ pub mod bar_chart;
 pub mod breakdown;
 pub mod choropleth;
 pub mod export;
+pub mod first_view;
 pub mod format;
 pub mod spine;
 pub mod summary;

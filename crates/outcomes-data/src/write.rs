@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use outcomes_charts::first_view::{default_level, first_view, first_view_path};
 use outcomes_core::model::{round_published, BreakdownPoint, DataPoint, Interval};
+use outcomes_state::Lang;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -38,7 +40,8 @@ pub fn rounded_breakdown(mut point: BreakdownPoint) -> BreakdownPoint {
     point
 }
 
-/// Encodes the manifest and shards as compact JSON, each ending in a newline.
+/// Encodes the manifest, the shards and each indicator's first view as compact JSON, each
+/// ending in a newline.
 pub fn render(output: &Output) -> Result<Files> {
     let mut files = Files::new();
     files.insert(MANIFEST.to_string(), json(MANIFEST, &output.manifest)?);
@@ -53,6 +56,18 @@ pub fn render(output: &Output) -> Result<Files> {
                 &path,
                 json(&path, &shard.at_level(level, level_of))?,
             )?;
+        }
+        // The chart a plain link to the indicator opens on, in each language, so the page can
+        // draw it before the app has loaded (crates/outcomes-charts/src/first_view.rs).
+        let Some(level) = default_level(meta) else {
+            continue;
+        };
+        let shard = shard.at_level(level, level_of);
+        for lang in Lang::ALL {
+            if let Some(view) = first_view(&output.manifest, &shard, level, lang) {
+                let path = first_view_path(&meta.id, lang);
+                insert(&mut files, &path, json(&path, &view)?)?;
+            }
         }
     }
     if let (Some(path), Some(stats)) = (

@@ -349,7 +349,7 @@ mod tests {
                 prop::collection::btree_set(code(), 0..5),
                 prop::option::of("[0-9]{4}(/[0-9]{2})?"),
                 prop::sample::select(Sort::ALL.iter().map(|(v, _)| *v).collect::<Vec<_>>()),
-                prop::sample::select(Lang::ALL.iter().map(|(v, _)| *v).collect::<Vec<_>>()),
+                prop::sample::select(Lang::ALL.to_vec()),
                 any::<bool>(),
             ),
         )

@@ -150,6 +150,9 @@ impl Sort {
 }
 
 impl Lang {
+    /// Every language the explorer is written in.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Bn];
+
     /// The BCP 47 tag, as used in the URL and `<html lang>`.
     pub fn as_str(self) -> &'static str {
         self.word()

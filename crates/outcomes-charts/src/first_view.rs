@@ -1,0 +1,105 @@
+//! The first chart of a plain indicator link, built when the data is published so the page
+//! can draw it as soon as ECharts has arrived, before the app's WebAssembly has (on a slow
+//! phone line that is seconds sooner). It is the chart the app draws for the same link, from
+//! the same functions: the indicator's default level and latest period, in the publisher's
+//! order, in one language. The app replaces it with its own as soon as that is drawn.
+
+use outcomes_core::localise::{key, localise};
+use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_i18n::{tr, Lang};
+use outcomes_state::Sort;
+use serde::Serialize;
+
+use crate::area_comparison::{area_comparison, latest_period_at};
+use crate::bar_chart::{area_bar_option, bar_chart_height};
+use crate::summary::summarise;
+
+/// Bumped when the file's fields change, so a page never reads a file it misunderstands.
+pub const FIRST_VIEW_SCHEMA: u32 = 1;
+
+/// What the page shows before the app has loaded: the site's name, the indicator's name as the
+/// heading, the chart's one-sentence summary, the chart, and a line saying the rest is on its
+/// way.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FirstView {
+    pub schema_version: u32,
+    pub indicator: String,
+    pub lang: &'static str,
+    pub level: &'static str,
+    pub period: String,
+    pub site_name: String,
+    pub tagline: String,
+    pub title: String,
+    /// `"en"` when the title has no translation and is shown in English.
+    pub title_lang: Option<&'static str>,
+    pub summary: String,
+    /// Said while the filters, table and sources load.
+    pub loading: String,
+    /// Said instead if the app cannot be loaded.
+    pub failed: String,
+    /// What a tooltip says for an area with no value.
+    pub no_value: String,
+    /// The chart's height in CSS pixels, as the app sizes it.
+    pub height: u32,
+    /// The ECharts option, without the functions the page attaches (whiskers, formatters).
+    pub option: serde_json::Value,
+}
+
+/// Where the first view of `indicator` in `lang` is published, relative to the data folder.
+/// The page's loader builds the same path (`scripts/harden-html.mjs`).
+pub fn first_view_path(indicator: &str, lang: Lang) -> String {
+    format!("first-view/{indicator}.{}.json", lang.as_str())
+}
+
+/// The level a link that names no level shows: localities where the indicator has figures for
+/// them, otherwise its first level (as the app's indicator page decides).
+pub fn default_level(indicator: &IndicatorMeta) -> Option<AreaLevel> {
+    if indicator.levels.contains(&AreaLevel::Locality) {
+        Some(AreaLevel::Locality)
+    } else {
+        indicator.levels.first().copied()
+    }
+}
+
+/// The first view in `lang` of the indicator `shard` belongs to, from `shard` at `level` (which
+/// should be [`default_level`]). None when nothing at that level has a value, where the app
+/// draws no chart either.
+pub fn first_view(
+    manifest: &Manifest,
+    shard: &Shard,
+    level: AreaLevel,
+    lang: Lang,
+) -> Option<FirstView> {
+    let manifest = localise(manifest, lang.as_str());
+    let indicator = manifest
+        .data
+        .indicators
+        .iter()
+        .find(|i| i.id == shard.indicator)?;
+    let period = latest_period_at(&manifest.data, shard, level)?;
+    let comparison = area_comparison(
+        &manifest.data,
+        indicator,
+        shard,
+        level,
+        &period,
+        Sort::default(),
+    );
+    Some(FirstView {
+        schema_version: FIRST_VIEW_SCHEMA,
+        indicator: indicator.id.clone(),
+        lang: lang.as_str(),
+        level: level.as_str(),
+        period,
+        site_name: tr!(lang, "shell.site_name"),
+        tagline: tr!(lang, "shell.tagline"),
+        title: indicator.title.clone(),
+        title_lang: manifest.lang_attr(&key("indicator", &indicator.id, "title")),
+        summary: summarise(&comparison, lang),
+        loading: tr!(lang, "charts.first_view.loading"),
+        failed: tr!(lang, "charts.first_view.failed"),
+        no_value: tr!(lang, "chart.no_value"),
+        height: bar_chart_height(comparison.rows.len()),
+        option: area_bar_option(&comparison, lang),
+    })
+}
