@@ -182,8 +182,10 @@ async function measureLoad(browser, base, spec) {
     const timing = await page.evaluate(
       () =>
         new Promise((done) => {
+          // An element that has left the page (the first view, once the app replaced it) is
+          // reported without its element.
           const describe = (el) =>
-            el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”` : '';
+            el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”` : 'an element since removed from the page (on a plain indicator link, the first view the app replaced)';
           let lcp = null;
           const finish = () => {
             const chart = performance.getEntriesByName('first-chart-drawn')[0];

@@ -155,6 +155,7 @@ export async function drawFirstView(view) {
   failedText = view.failed;
   const loading = element('p', 'loading', view.loading);
   loading.setAttribute('role', 'status');
+  if (appFailed) sayAppFailed(loading);
   block.append(element('p', 'summary', view.summary), frame, loading);
   main.append(title, block);
   holder.append(header, main);
@@ -171,18 +172,23 @@ export async function drawFirstView(view) {
 // Set once the app has its own page to show: a first view that is still waiting for its font
 // must then not be drawn over it.
 let dismissed = false;
-// What the first view says if the app cannot be loaded, in its language.
+// Set when the app could not be loaded, and what the first view then says, in its language.
+let appFailed = false;
 let failedText = '';
 
 // The app could not be loaded (scripts/harden-html.mjs calls this): the first view stays, and
-// its loading line says what happened instead.
+// its loading line says what happened instead, now or when it is drawn.
 export function firstViewFailed() {
+  appFailed = true;
   const status = document.querySelector('#first-view [role="status"]');
-  if (status && failedText) {
-    status.textContent = failedText;
-    status.classList.remove('loading');
-    status.classList.add('alert');
-  }
+  if (status) sayAppFailed(status);
+}
+
+function sayAppFailed(status) {
+  if (!failedText) return;
+  status.textContent = failedText;
+  status.classList.remove('loading');
+  status.classList.add('alert');
 }
 
 function firstViewOver() {
