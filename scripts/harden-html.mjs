@@ -22,9 +22,9 @@ import { join } from 'node:path';
 //  - window.thtLoadECharts(): one promise per page, resolved when the ECharts script has run,
 //    rejected if it cannot be loaded or is not the file that was built (integrity). The
 //    overview draws no chart and never loads it; chart views start it at once.
-//  - The manifest, which every view starts from, is fetched at once, and on an indicator link
-//    the shown level's shard as soon as the manifest names it, into window.thtEarlyData, which
-//    the app takes each response from once (src/data.rs). The level is the one the link asks
+//  - The manifest, which every view starts from, is fetched with the wasm, and on an
+//    indicator link the shown level's shard as soon as the manifest names it, into
+//    window.thtEarlyData, which the app takes each response from once (src/data.rs). The level is the one the link asks
 //    for where the indicator has figures at it, otherwise its first (as shown_level in
 //    src/pages/indicator.rs). An id the link codec would refuse is not looked up. (Not a
 //    <link rel=preload>: an unused preload would answer the app's "Try again" with the same
@@ -32,8 +32,9 @@ import { join } from 'node:path';
 //  - A plain link to an indicator (nothing chosen but the language) opens on a chart built
 //    with the data (data/first-view/, crates/outcomes-charts/src/first_view.rs). It is drawn
 //    as soon as ECharts and that file are here (drawFirstView in js/chart-functions.js), and
-//    only then does the wasm start (window.thtAppGate, awaited by the app's loader), so the
-//    two downloads do not share a slow line. Every other link starts the wasm at once.
+//    only then do the wasm and the app's data start (window.thtAppGate, awaited by the app's
+//    loader), so nothing else shares a slow line with what the first view draws, however
+//    large the dataset. Every other link starts them at once.
 export const BOOTSTRAP = `(() => {
   const meta = (name) => document.querySelector('meta[name="' + name + '"]');
   const echartsMeta = meta('tht-echarts');
@@ -66,9 +67,10 @@ export const BOOTSTRAP = `(() => {
   const lang = params.get('lang') ?? 'en';
   const knownId = /^[A-Za-z0-9._-]{1,64}$/.test(id);
   if (view === 'indicator' || view === 'map') window.thtLoadECharts().catch(() => {});
-  const manifest = fetch('data/manifest.json');
-  window.thtEarlyData = { 'data/manifest.json': manifest };
-  if (view === 'indicator' && knownId) {
+  const fetchData = () => {
+    const manifest = fetch('data/manifest.json');
+    window.thtEarlyData = { 'data/manifest.json': manifest };
+    if (view !== 'indicator' || !knownId) return;
     manifest
       .then((response) => (response.ok ? response.clone().json() : null))
       .then((published) => {
@@ -80,12 +82,13 @@ export const BOOTSTRAP = `(() => {
         window.thtEarlyData[path] = fetch(path);
       })
       .catch(() => {});
-  }
+  };
   const keys = [...params.keys()];
   const plain = view === 'indicator' && knownId && (lang === 'en' || lang === 'bn')
     && keys.every((key) => key === 'view' || key === 'indicator' || key === 'lang')
     && keys.length === new Set(keys).size;
   if (!plain) {
+    fetchData();
     fetchWasm();
     window.thtAppGate = Promise.resolve();
     return;
@@ -94,7 +97,10 @@ export const BOOTSTRAP = `(() => {
     .then((response) => (response.ok ? response.json() : null))
     .catch(() => null);
   const echarts = window.thtLoadECharts();
-  window.thtAppGate = Promise.allSettled([echarts, firstView]).then(fetchWasm);
+  window.thtAppGate = Promise.allSettled([echarts, firstView]).then(() => {
+    fetchData();
+    fetchWasm();
+  });
   const functions = import(meta('tht-chart-functions').content);
   Promise.all([echarts, firstView, functions])
     .then(([, first, chartFunctions]) => first && chartFunctions.drawFirstView(first))

@@ -50,7 +50,7 @@ test.describe('first view of a plain indicator link', () => {
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
-  test('the wasm starts only once ECharts and the first view have arrived', async ({ page }) => {
+  test('the wasm and the app\'s data start only once ECharts and the first view have arrived', async ({ page }) => {
     const started: { url: string; at: number }[] = [];
     const finished: { url: string; at: number }[] = [];
     page.on('request', (r: Request) => started.push({ url: r.url(), at: Date.now() }));
@@ -62,7 +62,12 @@ test.describe('first view of a plain indicator link', () => {
     const echartsDone = finished.find((r) => /echarts-[0-9a-f]+\.js$/.test(r.url));
     const firstViewDone = finished.find((r) => r.url.endsWith('/first-view/91547.en.json'));
     expect(echartsDone && firstViewDone, 'ECharts and the first view were fetched').toBeTruthy();
-    expect(wasm[0].at).toBeGreaterThanOrEqual(Math.max(echartsDone!.at, firstViewDone!.at) - 50);
+    const arrived = Math.max(echartsDone!.at, firstViewDone!.at) - 50;
+    expect(wasm[0].at).toBeGreaterThanOrEqual(arrived);
+    // Nothing shares the line with what the first view draws, however large the dataset.
+    const manifest = started.filter((r) => r.url.endsWith('/data/manifest.json'));
+    expect(manifest, 'one download of the manifest').toHaveLength(1);
+    expect(manifest[0].at).toBeGreaterThanOrEqual(arrived);
   });
 
   test('the app takes over with the same chart: one heading, one chart, nothing left behind', async ({ page, request }) => {
