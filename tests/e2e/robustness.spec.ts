@@ -386,6 +386,10 @@ test.describe('Content-Security-Policy and subresource integrity', () => {
     // five seconds to arrive.
     await expect.poll(() => refused.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { __tampered?: boolean }).__tampered)).toBeUndefined();
+    // The app then asks once more and says the chart library could not be loaded; once it
+    // has, no changed file is still on its way when the test ends.
+    await expect(page.getByRole('alert').filter({ hasText: 'chart library' }).first()).toBeVisible({ timeout: 20_000 });
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
   test('a wasm file that is not the one built is refused (subresource integrity)', async ({ page }) => {
@@ -403,5 +407,6 @@ test.describe('Content-Security-Policy and subresource integrity', () => {
     // The app never starts: the chart drawn before it stays and says the rest could not load.
     await expect(page.getByRole('navigation')).toHaveCount(0);
     await expect(page.locator('#first-view').getByRole('status')).toContainText('could not be loaded');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });
