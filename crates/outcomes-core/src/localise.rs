@@ -178,29 +178,28 @@ pub fn localise_challenges(
 /// Every translatable text of the manifest, by key, in English. The data tool checks the
 /// publisher's translations against these keys.
 pub fn manifest_texts(manifest: &Manifest) -> BTreeMap<String, String> {
-    let mut copy = manifest.clone();
-    let mut texts = BTreeMap::new();
-    manifest_fields(&mut copy, &mut |key, text| {
-        texts.insert(key, text.clone());
-    });
-    texts
+    english_texts(manifest, |m, f| manifest_fields(m, f))
 }
 
 /// Every translatable text of an indicator's longer texts, by key, in English.
 pub fn indicator_texts(id: &str, texts: &IndicatorTexts) -> BTreeMap<String, String> {
-    let mut copy = texts.clone();
-    let mut found = BTreeMap::new();
-    text_fields(id, &mut copy, &mut |key, text| {
-        found.insert(key, text.clone());
-    });
-    found
+    english_texts(texts, |t, f| text_fields(id, t, f))
 }
 
 /// Every translatable text of the health challenges, by key, in English.
 pub fn challenge_texts(challenges: &HealthChallenges) -> BTreeMap<String, String> {
-    let mut copy = challenges.clone();
+    english_texts(challenges, challenge_fields)
+}
+
+/// The texts `fields` visits in `data`, by key: the walk [`localised`] translates, read only.
+fn english_texts<T: Clone>(
+    data: &T,
+    fields: impl FnOnce(&mut T, &mut dyn FnMut(String, &mut String)),
+) -> BTreeMap<String, String> {
+    // The walk lends each text mutably, as translating needs; a copy keeps `data` untouched.
+    let mut copy = data.clone();
     let mut texts = BTreeMap::new();
-    challenge_fields(&mut copy, &mut |key, text| {
+    fields(&mut copy, &mut |key, text| {
         texts.insert(key, text.clone());
     });
     texts
