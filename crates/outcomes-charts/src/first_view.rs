@@ -4,7 +4,7 @@
 //! the same functions: the indicator's default level and latest period, in the publisher's
 //! order, in one language. The app replaces it with its own as soon as that is drawn.
 
-use outcomes_core::localise::{key, localise};
+use outcomes_core::localise::{key, Localised};
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_i18n::{tr, Lang};
 use outcomes_state::Sort;
@@ -61,16 +61,16 @@ pub fn default_level(indicator: &IndicatorMeta) -> Option<AreaLevel> {
     }
 }
 
-/// The first view in `lang` of the indicator `shard` belongs to, from `shard` at `level` (which
-/// should be [`default_level`]). None when nothing at that level has a value, where the app
-/// draws no chart either.
+/// The first view of the indicator `shard` belongs to, in the language `manifest` was
+/// localised to, from `shard` at `level` (which should be [`default_level`]). None when nothing
+/// at that level has a value, where the app draws no chart either, or for a language the
+/// explorer is not written in.
 pub fn first_view(
-    manifest: &Manifest,
+    manifest: &Localised<Manifest>,
     shard: &Shard,
     level: AreaLevel,
-    lang: Lang,
 ) -> Option<FirstView> {
-    let manifest = localise(manifest, lang.as_str());
+    let lang = Lang::from_tag(manifest.lang())?;
     let indicator = manifest
         .data
         .indicators

@@ -5,6 +5,7 @@ use outcomes_charts::area_comparison::area_comparison;
 use outcomes_charts::bar_chart::{area_bar_option, bar_chart_height};
 use outcomes_charts::first_view::{default_level, first_view, first_view_path};
 use outcomes_charts::summary::summarise;
+use outcomes_core::localise::localise;
 use outcomes_core::model::{AreaLevel, Manifest, Shard};
 use outcomes_i18n::Lang;
 use outcomes_state::Sort;
@@ -32,7 +33,7 @@ fn a_link_without_a_level_shows_localities_where_there_are_any() {
 #[test]
 fn the_first_view_is_the_chart_the_app_draws_for_the_plain_link() {
     let (manifest, shard) = fixture();
-    let view = first_view(&manifest, &shard, AreaLevel::Locality, Lang::En).unwrap();
+    let view = first_view(&localise(&manifest, "en"), &shard, AreaLevel::Locality).unwrap();
     let indicator = &manifest.indicators[0];
     let expected = area_comparison(
         &manifest,
@@ -54,8 +55,8 @@ fn the_first_view_is_the_chart_the_app_draws_for_the_plain_link() {
 #[test]
 fn in_bengali_the_words_and_digits_are_bengali_and_an_untranslated_title_is_marked() {
     let (manifest, shard) = fixture();
-    let english = first_view(&manifest, &shard, AreaLevel::Locality, Lang::En).unwrap();
-    let view = first_view(&manifest, &shard, AreaLevel::Locality, Lang::Bn).unwrap();
+    let english = first_view(&localise(&manifest, "en"), &shard, AreaLevel::Locality).unwrap();
+    let view = first_view(&localise(&manifest, "bn"), &shard, AreaLevel::Locality).unwrap();
     assert_eq!(view.lang, "bn");
     assert!(view.summary.contains("২০২২/২৩"), "{}", view.summary);
     assert_ne!(view.loading, english.loading);
@@ -71,7 +72,7 @@ fn nothing_to_draw_gives_no_first_view() {
     let (manifest, _) = fixture();
     let shard = Shard::empty("1");
     assert_eq!(
-        first_view(&manifest, &shard, AreaLevel::Locality, Lang::En),
+        first_view(&localise(&manifest, "en"), &shard, AreaLevel::Locality),
         None
     );
 }

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use outcomes_charts::first_view::{default_level, first_view, first_view_path};
+use outcomes_core::localise::localise;
 use outcomes_core::model::{round_published, BreakdownPoint, DataPoint, Interval};
 use outcomes_state::Lang;
 use serde::Serialize;
@@ -48,6 +49,8 @@ pub fn render(output: &Output) -> Result<Files> {
     // One shard per level, so a view downloads only the areas it shows (and those it compares
     // with), however many areas the other levels have.
     let level_of = |code: &str| output.manifest.area(code).map(|a| a.level);
+    // The manifest in each language, once, for the first views.
+    let localised = Lang::ALL.map(|lang| (lang, localise(&output.manifest, lang.as_str())));
     for (meta, shard) in output.manifest.indicators.iter().zip(&output.shards) {
         for &level in &meta.levels {
             let path = meta.shard_path(level);
@@ -63,9 +66,9 @@ pub fn render(output: &Output) -> Result<Files> {
             continue;
         };
         let shard = shard.at_level(level, level_of);
-        for lang in Lang::ALL {
-            if let Some(view) = first_view(&output.manifest, &shard, level, lang) {
-                let path = first_view_path(&meta.id, lang);
+        for (lang, manifest) in &localised {
+            if let Some(view) = first_view(manifest, &shard, level) {
+                let path = first_view_path(&meta.id, *lang);
                 insert(&mut files, &path, json(&path, &view)?)?;
             }
         }

@@ -157,4 +157,9 @@ impl Lang {
     pub fn as_str(self) -> &'static str {
         self.word()
     }
+
+    /// The language a tag names ([`Lang::as_str`] read back), if the explorer is written in it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::from_word(tag)
+    }
 }
