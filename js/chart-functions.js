@@ -78,12 +78,17 @@ function bengaliAxisLabel(pattern) {
   };
 }
 
-// The ECharts option for `json` (an option as the Rust crates build it): every text in
+// The ECharts option for `json` (an option as the Rust crates build it, as JSON text, so the
+// app hands ECharts plain objects).
+export function prepareOption(json, bengali, noValue, fontFamily) {
+  return withFunctions(JSON.parse(json), bengali, noValue, fontFamily);
+}
+
+// `option` (parsed, changed in place) with what JSON cannot carry: every text in
 // `fontFamily`, tooltips to one decimal place in the page's digits, whiskers drawn by their
 // renderers and, in Bengali, value and period axes labelled in Bengali digits (area names keep
 // theirs: "Network 1 PCN").
-export function prepareOption(json, bengali, noValue, fontFamily) {
-  const option = JSON.parse(json);
+function withFunctions(option, bengali, noValue, fontFamily) {
   option.textStyle = { fontFamily };
   // Text drawn as a graphic (a saved image's title and source lines) ignores textStyle.
   for (const element of Array.isArray(option.graphic) ? option.graphic : []) {
@@ -164,7 +169,7 @@ export async function drawFirstView(view) {
   document.documentElement.classList.add('first-view-shown');
   const fontFamily = getComputedStyle(document.documentElement).fontFamily;
   const instance = globalThis.echarts.init(chart, null, { renderer: 'canvas' });
-  instance.setOption(prepareOption(JSON.stringify(view.option), bengali, view.no_value, fontFamily), true);
+  instance.setOption(withFunctions(view.option, bengali, view.no_value, fontFamily), true);
   // ECharts draws a canvas option synchronously: the chart is on screen when the frame paints.
   if (performance.getEntriesByName('first-chart-drawn').length === 0) performance.mark('first-chart-drawn');
 }

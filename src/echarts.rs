@@ -157,7 +157,7 @@ impl Instance {
 
 /// The option as ECharts takes it: a plain JavaScript object (not the `Map`s that
 /// serde-wasm-bindgen makes of JSON maps), with what JSON cannot carry attached by
-/// `prepareOption` in `js/chart-functions.js` (which also prepares the first view's chart).
+/// `prepareOption` in `js/chart-functions.js` (which does the same for the first view's chart).
 fn to_js_option(option: &serde_json::Value, lang: Lang) -> JsValue {
     prepare_option(
         &option.to_string(),
