@@ -7,7 +7,9 @@
 //! language's digits; CSV numbers and file names stay ASCII so other programs read them.
 
 pub mod area_comparison;
+pub mod assessment;
 pub mod bar_chart;
+pub mod basis;
 pub mod breakdown;
 pub mod choropleth;
 pub mod export;
