@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use outcomes_core::model::{
-    AreaLevel, DatasetInfo, Domain, Framework, IStatement, IndicatorMeta, IndicatorTexts, Lookup,
-    LookupStatus, Polarity, Source, ValueType,
+    AreaLevel, Basis, DatasetInfo, Domain, Framework, IStatement, IndicatorMeta, IndicatorTexts,
+    Lookup, LookupStatus, Polarity, Source, ValueType,
 };
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -212,6 +212,7 @@ struct IndicatorEntry {
     multiplier: Spanned<f64>,
     polarity: Polarity,
     period_type: String,
+    basis: Basis,
     source: SourceEntry,
     methods: String,
     #[serde(default)]
@@ -329,6 +330,7 @@ fn read_indicator(
             multiplier: entry.multiplier.into_inner(),
             polarity: entry.polarity,
             period_type: entry.period_type,
+            basis: entry.basis,
             source: Source {
                 name: entry.source.name,
                 publisher: entry.source.publisher,

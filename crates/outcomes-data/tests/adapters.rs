@@ -42,7 +42,7 @@ fn add_indicator(f: &Fixture, id: &str, body: &str) {
         &format!(
             "id = \"{id}\"\ntitle = \"T\"\ndescription = \"D\"\ndefinition = \"Def\"\n\
              unit = \"%\"\nmultiplier = 100\npolarity = \"high_is_good\"\n\
-             period_type = \"year\"\nmethods = \"M\"\nshard = \"indicators/{id}\"\n{body}\n\
+             period_type = \"year\"\nbasis = \"resident\"\nmethods = \"M\"\nshard = \"indicators/{id}\"\n{body}\n\
              [source]\nname = \"S\"\npublisher = \"P\"\nlicence = \"L\"\nurl = \"U\"\n\
              attribution = \"A\"\n"
         ),
@@ -409,7 +409,7 @@ fn each_format_refuses_the_settings_of_another_at_their_line() {
     match f.build() {
         Err(Error::Toml { at, message }) => {
             assert!(at.file.ends_with("le.toml"), "{at}");
-            assert_eq!(at.line, 16, "{message}");
+            assert_eq!(at.line, 17, "{message}");
             assert!(message.contains("value_column"), "{message}");
         }
         other => panic!("unexpected {other:?}"),
@@ -426,7 +426,7 @@ fn an_unknown_format_names_the_formats_there_are() {
     );
     match f.build() {
         Err(Error::Toml { at, message }) => {
-            assert_eq!(at.line, 13, "{message}");
+            assert_eq!(at.line, 14, "{message}");
             assert!(message.contains("spreadsheet"), "{message}");
             assert!(message.contains("fingertips"), "{message}");
         }
@@ -447,7 +447,7 @@ fn a_format_rule_is_reported_at_its_input_section() {
     match f.build() {
         Err(Error::Invalid { at, message }) => {
             assert!(at.file.ends_with("t.toml"), "{at}");
-            assert_eq!(at.line, 13, "{message}");
+            assert_eq!(at.line, 14, "{message}");
             assert!(message.contains("period_column or period"), "{message}");
         }
         other => panic!("unexpected {other:?}"),
@@ -460,7 +460,7 @@ fn a_format_rule_is_reported_at_its_input_section() {
     );
     match f.build() {
         Err(Error::BadPeriod { at, text }) => {
-            assert_eq!((at.line, text.as_str()), (17, "2019-20"));
+            assert_eq!((at.line, text.as_str()), (18, "2019-20"));
         }
         other => panic!("unexpected {other:?}"),
     }
