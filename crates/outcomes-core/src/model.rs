@@ -238,6 +238,20 @@ pub struct Source {
     pub attribution: String,
 }
 
+/// Whom an indicator counts, which decides what its areas mean: GP-registered figures follow
+/// where a person's GP practice is, resident figures where they live.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Patients registered with the area's GP practices (QOF registers, list sizes).
+    Registered,
+    /// People living in the area (Census, deprivation, life expectancy).
+    Resident,
+    /// People using a service the borough provides or commissions (pupils at its schools,
+    /// adults in its social care).
+    ServiceUsers,
+}
+
 /// The catalogue entry of one indicator.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct IndicatorMeta {
@@ -250,6 +264,9 @@ pub struct IndicatorMeta {
     pub multiplier: f64,
     pub polarity: Polarity,
     pub period_type: String,
+    /// Whose figures these are: where a person's GP practice is, where they live, or which
+    /// service they use.
+    pub basis: Basis,
     pub source: Source,
     /// Lookups used to aggregate this indicator; provisional ones are shown as such.
     pub lookups: Vec<String>,

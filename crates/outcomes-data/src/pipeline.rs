@@ -11,12 +11,13 @@ use outcomes_core::model::{
 
 use outcomes_core::stats::Confidence;
 
+use crate::adapter::ReadContext;
 use crate::error::{Error, Result};
 use crate::observation::Observation;
-use crate::publisher::{IndicatorDef, InputFormat, Publisher};
+use crate::publisher::{IndicatorDef, Publisher};
 use crate::{
-    aggregate, benchmark, boundaries, fingertips, headline, health, key_figures, lookup,
-    lsoa_decile, suppression, tabular, tidy, translations, trends, write,
+    aggregate, benchmark, boundaries, health, key_figures, lookup, suppression, translations,
+    trends, write,
 };
 
 /// Everything a build publishes, before encoding.
@@ -102,23 +103,23 @@ fn build_indicator(
     let mut observations = Vec::new();
     let mut assignments = None;
     let mut breakdowns = Vec::new();
+    let context = ReadContext {
+        publisher_dir,
+        sources,
+        meta: &def.meta,
+        areas: &publisher.areas,
+    };
     for input in &def.inputs {
-        let path = input.path(publisher_dir, sources);
-        let mut read = match input.format {
-            InputFormat::Fingertips => fingertips::read(&path, &def.meta)?,
-            InputFormat::Tidy => tidy::read(&path, &def.meta, &publisher.areas)?,
-            InputFormat::Table => tabular::read(&path, input, &def.meta)?,
-            InputFormat::LsoaDecile => lsoa_decile::read(&path, input)?,
-            InputFormat::HeadlineFigures => headline::read(&path, input, &publisher.areas)?,
-        };
-        if input.compute_intervals {
-            compute_intervals(&mut read, &def.meta)?;
+        let adapter = input.adapter();
+        let mut read = adapter.read(&context)?;
+        if adapter.compute_intervals() {
+            compute_intervals(&mut read.observations, &def.meta)?;
         }
-        if let Some(code) = &input.breakdowns_for {
-            breakdowns.extend(fingertips::breakdowns(&path, code)?);
-        }
-        // The publisher folder was validated to name exactly one such lookup.
-        if let Some(level) = input.aggregate_from {
+        breakdowns.append(&mut read.breakdowns);
+        if read.assignments.is_some() {
+            assignments = read.assignments;
+        } else if let Some(level) = adapter.aggregate_from() {
+            // The publisher folder was validated to name exactly one such lookup.
             let lookup = def
                 .meta
                 .lookups
@@ -129,7 +130,7 @@ fn build_indicator(
                 assignments = lookup::read(sources, lookup, &publisher.areas)?;
             }
         }
-        observations.extend(read);
+        observations.append(&mut read.observations);
     }
 
     let mut points = aggregate::points(
