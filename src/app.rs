@@ -19,6 +19,7 @@ use crate::pages::about::AboutPage;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::challenges::ChallengesPage;
 use crate::pages::indicator::IndicatorPage;
+use crate::pages::indicators::IndicatorsPage;
 use crate::pages::locality::LocalityPage;
 use crate::pages::map::MapPage;
 use crate::pages::overview::OverviewPage;
@@ -194,6 +195,7 @@ fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
             let manifest = manifest.clone();
             match view.get() {
                 View::Indicator => view! { <IndicatorPage manifest /> }.into_any(),
+                View::Indicators => view! { <IndicatorsPage manifest /> }.into_any(),
                 View::About => view! { <AboutPage manifest /> }.into_any(),
                 View::Accessibility => view! { <AccessibilityPage /> }.into_any(),
                 View::Locality => view! { <LocalityPage manifest /> }.into_any(),

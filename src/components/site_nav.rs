@@ -13,7 +13,7 @@ pub fn SiteNav() -> impl IntoView {
     let lang = url.lang();
     let items = [
         (View::Overview, tr!(lang, "nav.overview")),
-        (View::Indicator, tr!(lang, "nav.indicators")),
+        (View::Indicators, tr!(lang, "nav.indicators")),
         (View::Locality, tr!(lang, "nav.localities")),
         (View::Map, tr!(lang, "nav.map")),
         (View::Challenges, tr!(lang, "nav.challenges")),

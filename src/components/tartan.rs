@@ -17,9 +17,13 @@ use outcomes_state::Lang;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::state::{href, indicator_state, UrlState};
 
-/// The matrix for every indicator in framework order.
+/// The matrix for every indicator in framework order, or for one domain's (`domain`).
 #[component]
-pub fn Tartan(manifest: Arc<Manifest>) -> impl IntoView {
+pub fn Tartan(
+    manifest: Arc<Manifest>,
+    /// The domain the overview is narrowed to, if it is.
+    domain: Option<String>,
+) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
     let columns: Vec<(String, String)> = manifest
@@ -49,6 +53,7 @@ pub fn Tartan(manifest: Arc<Manifest>) -> impl IntoView {
         .framework
         .domains
         .iter()
+        .filter(|d| domain.as_deref().is_none_or(|id| d.id == id))
         .map(|domain| {
             let indicators: Vec<&IndicatorMeta> = domain
                 .i_statements

@@ -16,6 +16,7 @@ use outcomes_charts::format::capitalise;
 use crate::components::breakdown_section::BreakdownSection;
 use crate::components::chart_block::{level_name_plural, ChartBlock};
 use crate::components::choice_links::{Choice, ChoiceLinks};
+use crate::components::indicator_nav::IndicatorNav;
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::marked::Marked;
 use crate::components::trend_section::TrendSection;
@@ -266,6 +267,7 @@ fn IndicatorBody(
                 {texts.data.description.clone()}
             </p>
         })}
+        {(!embedded).then(|| view! { <IndicatorNav manifest=manifest.clone() indicator=indicator.id.clone() /> })}
         {move || (!embedded).then(|| resolved.get().map(|r| view! { <Controls resolved=r /> }))}
         {if has_values {
             let empty = no_rows(&indicator);

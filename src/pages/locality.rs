@@ -8,15 +8,19 @@ use leptos::prelude::*;
 use outcomes_charts::format::{decimal, value_with_unit};
 use outcomes_charts::spine::{spine, Spine};
 use outcomes_charts::summary::{comparison_class, comparison_phrase, comparison_symbol};
-use outcomes_core::model::{AreaLevel, IndicatorMeta, KeyFigures, Manifest, BOROUGH_CODE};
+use outcomes_core::model::{
+    AreaLevel, Basis, ComparisonResult, IndicatorMeta, KeyFigures, Manifest, BOROUGH_CODE,
+};
 use outcomes_i18n::{digits, tr};
 use outcomes_state::{Lang, Level, State, View};
 
+use crate::components::chart_block::source_line_view;
 use crate::components::choice_links::{Choice, ChoiceLinks};
-use crate::components::sentence::{indicator_titles, sentence_with};
+use crate::components::locality_assessment::LocalityAssessment;
+use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
-use crate::state::{chosen_or_default, href, view_state, UrlState};
+use crate::state::{chosen_or_default, href, indicator_state, view_state, UrlState};
 
 /// The locality profile page.
 #[component]
@@ -68,6 +72,9 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                 lang: english_if_kept("area", c, "name"),
             })
             .collect();
+        // Each indicator once, under the first statement that holds it, so the assessment
+        // counts exactly the cards shown.
+        let mut listed = std::collections::BTreeSet::new();
         let sections = manifest
             .framework
             .domains
@@ -80,6 +87,7 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                         let items: Vec<IndicatorMeta> = statement
                             .indicators
                             .iter()
+                            .filter(|id| listed.insert(id.as_str()))
                             .filter_map(|id| manifest.indicator(id))
                             .filter(|i| has_locality_value(i, &code))
                             .cloned()
@@ -92,15 +100,34 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                     .then(|| (domain.id.clone(), domain.name.clone(), statements))
             })
             .collect::<Vec<_>>();
+        let profiled: Vec<IndicatorMeta> = sections
+            .iter()
+            .flat_map(|(_, _, statements)| statements.iter().flat_map(|(_, _, items)| items.iter()))
+            .cloned()
+            .collect();
         let without: Vec<(String, String)> = manifest
             .indicators
             .iter()
             .filter(|i| !has_locality_value(i, &code))
             .map(|i| (i.id.clone(), i.title.clone()))
             .collect();
-        let without_count = digits(lang, &without.len().to_string());
-        let without_titles = indicator_titles(without);
+        let without_total = without.len();
+        let without_count = digits(lang, &without_total.to_string());
+        let without_links = without
+            .into_iter()
+            .map(|(id, title)| {
+                let link = href(&indicator_state(&state, &id));
+                view! {
+                    <li>
+                        <a href=link lang=english_if_kept("indicator", &id, "title")>{title}</a>
+                    </li>
+                }
+            })
+            .collect_view();
         let manifest = manifest.clone();
+        let assessment = view! {
+            <LocalityAssessment manifest=manifest.clone() indicators=profiled locality=code.clone() name=name.clone() />
+        };
         let named = |key: String| {
             sentence_with(
                 &key,
@@ -117,6 +144,8 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
             <p class="lede">
                 {named(tr!(lang, "locality.lede_compare"))} " " {tr!(lang, "locality.lede_grouping")}
             </p>
+            <p class="note">{tr!(lang, "locality.basis_explained")}</p>
+            {assessment}
             {sections
                 .into_iter()
                 .map(|(domain_id, domain, statements)| {
@@ -147,15 +176,13 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <section class="domain">
-                <h2>{tr!(lang, "locality.without_heading")}</h2>
-                <p>
-                    {sentence_with(
-                        &tr!(lang, "locality.without_text", count = without_count),
-                        vec![("indicators", without_titles)],
-                    )}
-                </p>
-            </section>
+            {(without_total > 0).then(|| view! {
+                <section class="domain" data-testid="locality-without">
+                    <h2>{tr!(lang, "locality.without_heading")}</h2>
+                    <p>{tr!(lang, "locality.without_text", count = without_count)}</p>
+                    <ul class="without-list">{without_links}</ul>
+                </section>
+            })}
         }
     }
 }
@@ -239,20 +266,65 @@ fn ProfileItem(
             ("period", digits(lang, &key.period).into_any()),
         ],
     );
+    let basis = {
+        let (class, text) = match indicator.basis {
+            Basis::Registered => ("basis registered", tr!(lang, "locality.basis_gp")),
+            Basis::Resident => ("basis resident", tr!(lang, "locality.basis_resident")),
+            Basis::ServiceUsers => ("basis service-users", tr!(lang, "locality.basis_service")),
+        };
+        view! { <p class=class data-testid="profile-basis">{text}</p> }
+    };
+    let key_text = plot.as_ref().map(|p| {
+        let count = digits(lang, &p.dots.len().to_string());
+        sentence_with(
+            &tr!(lang, "locality.dots_key", count = count),
+            vec![
+                (
+                    "name",
+                    view! { <span lang=english_if_kept("area", &locality, "name")>{locality_name(&manifest, &locality)}</span> }
+                        .into_any(),
+                ),
+                ("borough", borough_name(&manifest, lang)),
+            ],
+        )
+    });
+    let comparison = comparison_key(result);
     view! {
-        <li class="profile-item" data-testid="profile-item" data-indicator=indicator.id.clone()>
+        <li class="profile-item" data-testid="profile-item" data-indicator=indicator.id.clone() data-comparison=comparison>
             <a href=link class="indicator-link" lang=english_if_kept("indicator", &indicator.id, "title")>
                 {indicator.title.clone()}
             </a>
+            {basis}
             <p class="headline">{headline}</p>
             <p class=format!("comparison {}", result.map_or("not-compared", comparison_class))>
                 <span aria-hidden="true">{result.map_or("–", comparison_symbol)} " "</span>
                 {verdict}
             </p>
             {plot.map(|p| view! { <SpinePlot plot=p unit=indicator.unit.clone() borough=borough_label /> })}
+            {key_text.map(|k| view! { <p class="spine-key" data-testid="spine-key">{k}</p> })}
+            <p class="source">{source_line_view(&indicator, lang)}</p>
         </li>
     }
     .into_any()
+}
+
+/// The locality's name from the manifest.
+fn locality_name(manifest: &Manifest, code: &str) -> String {
+    manifest
+        .area(code)
+        .map_or_else(|| code.to_string(), |a| a.name.clone())
+}
+
+/// The comparison with the borough as the word a test reads from the card (`data-comparison`).
+fn comparison_key(result: Option<ComparisonResult>) -> &'static str {
+    match result {
+        Some(ComparisonResult::Better) => "better",
+        Some(ComparisonResult::Similar) => "similar",
+        Some(ComparisonResult::Worse) => "worse",
+        Some(ComparisonResult::Higher) => "higher",
+        Some(ComparisonResult::Lower) => "lower",
+        Some(ComparisonResult::NotCompared) | None => "not-compared",
+    }
 }
 
 fn locality_spine(manifest: &Manifest, key: &KeyFigures, chosen: &str) -> Option<Spine> {
@@ -301,12 +373,28 @@ fn SpinePlot(plot: Spine, unit: String, borough: String) -> impl IntoView {
                 .filter(|d| d.chosen)
                 .map(|d| view! {
                     <circle cx=x(d.x) cy="22" r="8" class="spine-chosen" />
-                    <text x=x(d.x) y="8" text-anchor="middle" class="spine-label">
+                    <text
+                        x=x(d.x)
+                        y="8"
+                        text-anchor=label_anchor(d.x)
+                        class="spine-label"
+                    >
                         <tspan lang=english_if_kept("area", &d.code, "name")>{d.name.clone()}</tspan>
                         {format!(" {}{}", decimal(d.value, lang), if unit == "%" { "%" } else { "" })}
                     </text>
                 })
                 .collect_view()}
         </svg>
+    }
+}
+
+/// Where a dot's label is anchored: near an end it runs inwards, so it stays in the card.
+fn label_anchor(x: f64) -> &'static str {
+    if x < 0.25 {
+        "start"
+    } else if x > 0.75 {
+        "end"
+    } else {
+        "middle"
     }
 }

@@ -4,6 +4,7 @@ pub mod about;
 pub mod accessibility;
 pub mod challenges;
 pub mod indicator;
+pub mod indicators;
 pub mod locality;
 pub mod map;
 pub mod overview;

@@ -73,15 +73,51 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
             .collect();
         let manifest_for_tartan = manifest.clone();
         let manifest = manifest.clone();
+        // Nothing is left out without saying so: the count shown against the count there is.
+        let total = manifest.indicators.len();
+        let shown = domains
+            .iter()
+            .flat_map(|d| d.i_statements.iter().flat_map(|s| s.indicators.iter()))
+            .filter(|id| manifest.indicator(id).is_some())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        let count = |n: usize| digits(lang, &n.to_string());
+        let showing = match &domain_id {
+            None => view! {
+                <p class="showing" data-testid="overview-showing">
+                    {tr!(lang, "overview.showing_all", count = count(total))}
+                </p>
+            }
+            .into_any(),
+            Some(_) => {
+                let all = href(&State {
+                    domain: None,
+                    ..view_state(&state, View::Overview)
+                });
+                view! {
+                    <p class="showing" data-testid="overview-showing">
+                        {tr!(lang, "overview.showing_some", shown = count(shown), total = count(total))} " "
+                        <a href=all data-testid="overview-show-all">{tr!(lang, "overview.show_all", count = count(total))}</a>
+                    </p>
+                }
+                .into_any()
+            }
+        };
+        let index = href(&view_state(&state, View::Indicators));
+        let tartan_domain = domain_id.clone();
         view! {
             <h1>{tr!(lang, "overview.heading")}</h1>
             <UrlNotice problems />
             <p class="lede">{tr!(lang, "overview.lede")}</p>
+            <p>
+                <a href=index data-testid="overview-index-link">{tr!(lang, "overview.index_link")}</a>
+            </p>
             <ChoiceLinks
                 label=tr!(lang, "overview.domain_label")
                 choices
                 testid="domain-choice"
             />
+            {showing}
             {domains
                 .into_iter()
                 .map(|domain| {
@@ -109,7 +145,7 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            {domain_id.is_none().then(|| view! { <Tartan manifest=manifest_for_tartan /> })}
+            <Tartan manifest=manifest_for_tartan domain=tartan_domain />
         }
     }
 }
@@ -157,7 +193,7 @@ fn Statement(statement: IStatement, manifest: Arc<Manifest>) -> impl IntoView {
 
 /// A value with its unit, the unit marked as English where `lang` has no words for it (such
 /// as µg/m³ on a Bengali page).
-fn value_view(value: f64, unit: &str, lang: Lang) -> AnyView {
+pub(crate) fn value_view(value: f64, unit: &str, lang: Lang) -> AnyView {
     let text = value_with_unit(value, unit, lang);
     let label = unit_label(unit, lang);
     if lang != Lang::En && is_symbol_unit(unit) {

@@ -11,8 +11,11 @@ const views: [string, string][] = [
   ['overview', './'],
   ['overview-domain', './?domain=healthy-lives'],
   ['indicator', './?view=indicator&indicator=91547'],
+  ['indicator-neighbours', './?view=indicator&indicator=hcl-hyp'],
+  ['indicators', './?view=indicators'],
   ['indicator-boroughs', './?view=indicator&indicator=93759&level=borough&sort=value'],
   ['locality', './?view=locality&areas=THT-LOC-SE'],
+  ['locality-sw', './?view=locality&areas=THT-LOC-SW'],
   ['map', './?view=map'],
   ['challenges', './?view=challenges'],
   ['about', './?view=about'],
@@ -22,6 +25,8 @@ const views: [string, string][] = [
 ];
 
 async function settled(page: Page) {
+  // A sign the view is drawn: its heading (each view's own, after its data has loaded).
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0);
   // Charts have drawn (their accessible name is set once the summary exists).
   await page.waitForFunction(() =>

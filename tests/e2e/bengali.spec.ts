@@ -8,6 +8,9 @@ import { expect, test } from './privacy';
 const views: [string, string][] = [
   ['overview', './?lang=bn'],
   ['indicator', './?view=indicator&indicator=91547&lang=bn'],
+  ['indicator-neighbours', './?view=indicator&indicator=hcl-hyp&lang=bn'],
+  ['indicators', './?view=indicators&lang=bn'],
+  ['overview-domain', './?domain=healthy-lives&lang=bn'],
   ['indicator-pcn', './?view=indicator&indicator=91547&level=pcn&lang=bn'],
   ['indicator-boroughs', './?view=indicator&indicator=93759&level=borough&sort=value&lang=bn'],
   ['locality', './?view=locality&areas=THT-LOC-SE&lang=bn'],
@@ -20,6 +23,8 @@ const views: [string, string][] = [
 ];
 
 async function settled(page: Page) {
+  // A sign the view is drawn: its heading (each view's own, after its data has loaded).
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0);
   await page.waitForFunction(() =>
     [...document.querySelectorAll('.chart')].every((c) => c.querySelector('canvas') !== null),

@@ -9,7 +9,6 @@
 pub mod area_comparison;
 pub mod assessment;
 pub mod bar_chart;
-pub mod basis;
 pub mod breakdown;
 pub mod choropleth;
 pub mod export;

@@ -275,6 +275,31 @@ mod tests {
     }
 
     #[test]
+    fn the_index_of_indicators_is_a_view_of_its_own() {
+        let state = State {
+            view: View::Indicators,
+            ..State::default()
+        };
+        assert_eq!(write(&state), "?view=indicators");
+        let parsed = parse("?view=indicators&lang=bn");
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.state.view, View::Indicators);
+        assert_eq!(parsed.state.lang, Lang::Bn);
+        // The one indicator's view keeps its word: links shared before the index still work.
+        assert_eq!(parse("view=indicator").state.view, View::Indicator);
+    }
+
+    #[test]
+    fn an_overview_narrowed_to_one_domain_is_a_link() {
+        let state = State {
+            domain: Some("healthy-lives".into()),
+            ..State::default()
+        };
+        assert_eq!(write(&state), "?domain=healthy-lives");
+        assert_eq!(parse("?view=overview&domain=healthy-lives").state, state);
+    }
+
+    #[test]
     fn a_healthwatch_link_reopens_the_same_view() {
         let parsed = parse(
             "?view=indicator&indicator=93759&level=borough&sort=value&areas=E09000030,E12000007",

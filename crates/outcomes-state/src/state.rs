@@ -9,6 +9,8 @@ pub enum View {
     Overview,
     /// One indicator: bars by area, trend, breakdowns and the table.
     Indicator,
+    /// Every indicator, by domain and I statement, with the levels each has figures at.
+    Indicators,
     /// One locality's indicators against the borough.
     Locality,
     /// Small-area maps.
@@ -99,6 +101,7 @@ impl Word for View {
     const ALL: &'static [(Self, &'static str)] = &[
         (View::Overview, "overview"),
         (View::Indicator, "indicator"),
+        (View::Indicators, "indicators"),
         (View::Locality, "locality"),
         (View::Map, "map"),
         (View::Challenges, "challenges"),
