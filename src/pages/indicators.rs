@@ -59,6 +59,21 @@ pub fn IndicatorsPage(manifest: Arc<Manifest>) -> impl IntoView {
         .cloned()
         .collect();
     let total = digits(lang, &manifest.indicators.len().to_string());
+    let at = |level: AreaLevel| {
+        let n = manifest
+            .indicators
+            .iter()
+            .filter(|i| i.levels.contains(&level))
+            .count();
+        digits(lang, &n.to_string())
+    };
+    let level_counts = tr!(
+        lang,
+        "indicators.level_counts",
+        locality = at(AreaLevel::Locality),
+        pcn = at(AreaLevel::Pcn),
+        ward = at(AreaLevel::Ward)
+    );
     let list = |items: Vec<IndicatorMeta>| {
         view! {
             <ul class="index-list">
@@ -72,6 +87,7 @@ pub fn IndicatorsPage(manifest: Arc<Manifest>) -> impl IntoView {
     view! {
         <h1>{tr!(lang, "indicators.heading")}</h1>
         <p class="lede" data-testid="index-lede">{tr!(lang, "indicators.lede", count = total)}</p>
+        <p class="showing" data-testid="index-level-counts">{level_counts}</p>
         {domains
             .into_iter()
             .map(|(domain_id, name, statements)| {

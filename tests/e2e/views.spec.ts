@@ -44,6 +44,11 @@ test('the index lists every indicator of the manifest once, each a link to its o
   expect([...listed].sort()).toEqual(data.indicators.map((i) => i.id).sort());
   await expect(page.getByTestId('index-lede')).toContainText(`All ${data.indicators.length} indicators`);
 
+  const having = (level: string) => data.indicators.filter((i) => i.levels?.includes(level)).length;
+  await expect(page.getByTestId('index-level-counts')).toHaveText(
+    `${having('locality')} have figures for localities, ${having('pcn')} for GP networks (PCNs) and ${having('ward')} for wards.`,
+  );
+
   // Grouped by domain, in the framework's order.
   await expect(page.getByTestId('index-domain').getByRole('heading', { level: 2 })).toHaveText(
     data.framework.domains.map((d) => d.name),
