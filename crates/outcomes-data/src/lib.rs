@@ -20,6 +20,7 @@ pub mod lsoa_decile;
 pub mod observation;
 pub mod period;
 pub mod pipeline;
+pub mod population;
 pub mod publisher;
 pub mod suppression;
 pub mod table;
