@@ -41,11 +41,14 @@ pub fn points(
     let mut sums: BTreeMap<(String, usize), (f64, f64)> = BTreeMap::new();
     if let Some(assignments) = assignments {
         for obs in observations.iter().filter(|o| o.base) {
-            let Some(pcn) = assignments.map.get(&obs.area) else {
+            let Some(pcn) = assignments.place(&obs.period, &obs.area) else {
                 return Err(Error::UnknownArea {
                     at: obs.at_area(),
                     code: obs.area.clone(),
-                    expected: format!("an area listed in the lookup {}", assignments.id),
+                    expected: format!(
+                        "an area the lookup {} places in {}",
+                        assignments.id, obs.period
+                    ),
                 });
             };
             let (Some(count), Some(denominator)) = (obs.count, obs.denominator) else {

@@ -21,6 +21,7 @@ pub mod observation;
 pub mod period;
 pub mod pipeline;
 pub mod publisher;
+pub mod qof;
 pub mod suppression;
 pub mod table;
 pub mod tabular;
