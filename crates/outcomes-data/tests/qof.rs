@@ -198,8 +198,8 @@ fn no_network_or_locality_count_of_one_to_seven_is_published() {
             }
         }
     }
-    // Small registers such as rheumatoid arthritis or palliative care do have small
-    // network counts, so some are withheld.
+    // Some network counts are small (osteoporosis, 50 and over, before 2020/21), so some
+    // are withheld.
     assert!(withheld > 0);
 }
 
@@ -300,4 +300,69 @@ fn a_list_type_other_than_englands_is_a_located_error() {
             && message.contains("18OV"),
         "{message}"
     );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create folder");
+    for entry in fs::read_dir(from).expect("folder") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            fs::copy(&path, target).expect("copy file");
+        }
+    }
+}
+
+/// The error `Publisher::read` gives once qof-dm.toml has `from` replaced by `to`.
+fn publisher_error(from: &str, to: &str) -> String {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy_tree(&workspace().join("publisher"), dir.path());
+    let file = dir.path().join("indicators/qof-dm.toml");
+    let text = fs::read_to_string(&file).expect("qof-dm.toml");
+    assert_eq!(text.matches(from).count(), 1, "{from}");
+    fs::write(&file, text.replacen(from, to, 1)).expect("write");
+    match Publisher::read(dir.path()) {
+        Ok(_) => panic!("{to} was accepted"),
+        Err(err) => err.to_string(),
+    }
+}
+
+#[test]
+fn check_refuses_bad_input_sections_at_their_line() {
+    if publisher().is_none() {
+        return;
+    }
+    let section_line = "line 24";
+    for (from, to, expected) in [
+        ("group = \"DM\"", "group = \"\"", "not a QOF group code"),
+        (
+            "years.\"2016/17\"]",
+            "years.\"2016-17\"]",
+            "cannot read the year \"2016-17\"",
+        ),
+        (
+            "file = \"practice_qof_prevalence_2016_17_th.csv\"",
+            "file = \"../practice_qof_prevalence_2016_17_th.csv\"",
+            "not a plain file path",
+        ),
+        (
+            "membership = [\"QOF 2019-20\"]",
+            "membership = []",
+            "needs membership",
+        ),
+        (
+            "value_type = \"proportion\"",
+            "value_type = \"score\"",
+            "value_type",
+        ),
+    ] {
+        let message = publisher_error(from, to);
+        assert!(
+            message.contains("qof-dm.toml") && message.contains(section_line),
+            "{message}"
+        );
+        assert!(message.contains(expected), "{message}");
+    }
 }
