@@ -16,7 +16,7 @@ use crate::areas::Areas;
 use crate::error::Result;
 use crate::lookup::Assignments;
 use crate::observation::Observation;
-use crate::{fingertips, headline, lsoa_decile, period, qof, tabular, tidy};
+use crate::{fingertips, headline, lsoa_decile, period, practice_counts, qof, tabular, tidy};
 
 /// An indicator's input section: which format, and that format's own settings.
 ///
@@ -37,6 +37,8 @@ pub enum IndicatorInput {
     HeadlineFigures(headline::Input),
     /// NHS Digital's QOF prevalence files: one register over several years, by practice.
     QofPrevalence(qof::Input),
+    /// One period's counts by GP practice, such as cervical screening coverage.
+    PracticeCounts(practice_counts::Input),
 }
 
 impl IndicatorInput {
@@ -49,6 +51,7 @@ impl IndicatorInput {
             IndicatorInput::LsoaDecile(input) => input,
             IndicatorInput::HeadlineFigures(input) => input,
             IndicatorInput::QofPrevalence(input) => input,
+            IndicatorInput::PracticeCounts(input) => input,
         }
     }
 }

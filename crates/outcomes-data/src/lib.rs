@@ -20,6 +20,7 @@ pub mod lsoa_decile;
 pub mod observation;
 pub mod period;
 pub mod pipeline;
+pub mod practice_counts;
 pub mod publisher;
 pub mod qof;
 pub mod suppression;

@@ -379,14 +379,18 @@ fn england_point(row: &EnglandRow, period: &str, group: &str) -> Result<Observat
 }
 
 /// Practice → PCN in each period of the membership file.
-struct Membership {
+pub(crate) struct Membership {
     path: std::path::PathBuf,
     /// period → practice → (PCN after merges, line).
     periods: BTreeMap<String, BTreeMap<String, (String, u64)>>,
 }
 
 impl Membership {
-    fn read(path: &std::path::Path, merged: &BTreeMap<String, String>) -> Result<Membership> {
+    /// Reads the file, with merged networks renamed to the network they are part of.
+    pub(crate) fn read(
+        path: &std::path::Path,
+        merged: &BTreeMap<String, String>,
+    ) -> Result<Membership> {
         let table = Table::read(path)?;
         let period = table.column("period")?;
         let practice = table.column("practice_code")?;
@@ -420,7 +424,7 @@ impl Membership {
 
     /// The network of `practice` in the first of `periods` that lists it, or the borough
     /// when none does.
-    fn place(
+    pub(crate) fn place(
         &self,
         periods: &[String],
         practice: &str,

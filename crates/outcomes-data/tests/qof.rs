@@ -366,3 +366,29 @@ fn check_refuses_bad_input_sections_at_their_line() {
         assert!(message.contains(expected), "{message}");
     }
 }
+
+#[test]
+fn cervical_screening_sums_to_the_borough_totals_in_sources() {
+    let Some(output) = output() else { return };
+    for (id, screened, eligible) in [
+        ("cervical-screening-25-49", 46_739.0, 80_464.0),
+        ("cervical-screening-50-64", 10_121.0, 13_491.0),
+    ] {
+        let borough = point(output, id, BOROUGH_CODE, "2017");
+        assert_eq!(counts(borough), (Some(screened), Some(eligible)), "{id}");
+        // Every network has a figure: the practices were all placed (F84702 in the
+        // borough only).
+        let networks = shard(output, id)
+            .values
+            .iter()
+            .filter(|p| output.manifest.area(&p.area).map(|a| a.level) == Some(AreaLevel::Pcn))
+            .count();
+        assert_eq!(networks, 7, "{id}");
+    }
+    let Some(publisher) = publisher() else { return };
+    let read = adapter_read(publisher, "cervical-screening-25-49");
+    let placed = &read.assignments.as_ref().expect("placements").by_period["2017"];
+    assert_eq!(placed.len(), 36);
+    assert_eq!(placed["F84702"], BOROUGH_CODE);
+    assert_eq!(placed["F84731"], "U37286");
+}
