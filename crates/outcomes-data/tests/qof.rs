@@ -198,6 +198,25 @@ fn no_network_or_locality_count_of_one_to_seven_is_published() {
             }
         }
     }
+    // F84702 All Saints is counted in the borough only, so the borough minus its published
+    // localities is that practice's count: it must not be a small one either.
+    for id in qof_ids(publisher) {
+        let shard = shard(output, &id);
+        for period in &shard.periods {
+            let Some(borough) = shard.point(BOROUGH_CODE, period).and_then(|p| p.count) else {
+                continue;
+            };
+            let localities: Vec<Option<f64>> = output
+                .manifest
+                .areas_at(AreaLevel::Locality)
+                .map(|a| shard.point(&a.code, period).and_then(|p| p.count))
+                .collect();
+            if localities.iter().all(Option::is_some) {
+                let rest = borough - localities.iter().flatten().sum::<f64>();
+                assert!(!(1.0..=7.0).contains(&rest), "{id} {period}: {rest}");
+            }
+        }
+    }
     // Some network counts are small (osteoporosis, 50 and over, before 2020/21), so some
     // are withheld.
     assert!(withheld > 0);
