@@ -172,6 +172,11 @@ fn every_practice_row_of_every_year_is_placed() {
     // Network 4 is counted in Tower Network PCN, which it merged into.
     assert_eq!(placed["2019/20"]["F84079"], "U37286");
     assert_eq!(placed["2024/25"]["F84012"], "U54453");
+    // The borough's figure says it holds more than its localities.
+    let Some(output) = output() else { return };
+    let note = |period| point(output, "qof-dm", BOROUGH_CODE, period).note.clone();
+    assert!(note("2016/17").is_some_and(|n| n.contains("counted in the borough only")));
+    assert_eq!(note("2018/19"), None);
 }
 
 #[test]
