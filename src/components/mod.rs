@@ -9,6 +9,7 @@ pub mod indicator_nav;
 pub mod load_error;
 pub mod locality_assessment;
 pub mod marked;
+pub mod population_pyramid;
 pub mod sentence;
 pub mod share_bar;
 pub mod site_nav;

@@ -17,6 +17,7 @@ use outcomes_state::{Lang, Level, State, View};
 use crate::components::chart_block::source_line_view;
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::locality_assessment::LocalityAssessment;
+use crate::components::population_pyramid::PopulationPyramid;
 use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
@@ -176,6 +177,7 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <PopulationPyramid manifest=manifest.clone() area=code.clone() />
             {(without_total > 0).then(|| view! {
                 <section class="domain" data-testid="locality-without">
                     <h2>{tr!(lang, "locality.without_heading")}</h2>

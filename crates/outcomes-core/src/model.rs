@@ -57,6 +57,10 @@ pub struct Manifest {
     /// Simplified boundary files, one per area level that has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub boundaries: Vec<BoundaryFile>,
+    /// Path of the registered-population file (`population/registered.json`), relative to
+    /// the data folder, when the dataset has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_population: Option<String>,
     /// The texts above in other languages (keys in [`crate::localise`]); English is the text
     /// in the fields themselves.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -490,8 +494,9 @@ pub struct DataPoint {
     /// clearly, or why a value is not published).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// The recent trend ending in this period (`crate::trend`), only on the area's latest
-    /// period and only where five consecutive periods of counts allow one.
+    /// The recent trend ending in this period (`crate::trend`), only on the last period of
+    /// the area's latest run of at least five consecutive, comparable periods of counts
+    /// (usually its latest period; earlier where later years are missing, as in QOF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trend: Option<TrendResult>,
 }
@@ -562,6 +567,45 @@ pub struct ChallengeTheme {
     pub theme: String,
     pub points: Vec<String>,
     pub citation: Citation,
+}
+
+/// `public/data/population/registered.json`: the patients registered with each GP network's
+/// practices by age band and sex, and the localities' and borough's sums of them, for the
+/// "who is registered here" pyramid.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct RegisteredPopulation {
+    pub schema_version: u32,
+    /// The extract's date, `YYYY-MM-DD`.
+    pub extract_date: String,
+    /// The age bands, youngest first, as shown (`0-4`, …, `90+`).
+    pub bands: Vec<String>,
+    pub areas: Vec<PopulationByAge>,
+    pub source: Source,
+    /// How the figures were made: which rows are published and which summed, and why the
+    /// oldest bands are merged.
+    pub methods: String,
+}
+
+impl RegisteredPopulation {
+    /// The population of the area with this code, if the file has it.
+    pub fn area(&self, code: &str) -> Option<&PopulationByAge> {
+        self.areas.iter().find(|a| a.area == code)
+    }
+}
+
+/// One area's registered patients by age band (in [`RegisteredPopulation::bands`] order) and
+/// sex.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct PopulationByAge {
+    pub area: String,
+    /// Published by NHS England (a network's own rows) or summed by the explorer (localities
+    /// and the borough, from their networks).
+    pub origin: Origin,
+    pub female: Vec<u64>,
+    pub male: Vec<u64>,
+    /// Everyone registered, as published or summed; it may exceed female + male where the
+    /// publisher counts patients of another or unknown sex.
+    pub total: u64,
 }
 
 /// Where a transcribed figure comes from.

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use outcomes_core::model::{
-    HealthChallenges, IndicatorMeta, IndicatorTexts, LatestSummary, Manifest, Shard, BOROUGH_CODE,
-    SCHEMA_VERSION,
+    HealthChallenges, IndicatorMeta, IndicatorTexts, LatestSummary, Manifest, RegisteredPopulation,
+    Shard, BOROUGH_CODE, SCHEMA_VERSION,
 };
 
 use outcomes_core::stats::Confidence;
@@ -16,8 +16,8 @@ use crate::error::{Error, Result};
 use crate::observation::Observation;
 use crate::publisher::{IndicatorDef, Publisher};
 use crate::{
-    aggregate, benchmark, boundaries, health, key_figures, lookup, suppression, translations,
-    trends, write,
+    aggregate, benchmark, boundaries, health, key_figures, lookup, population, suppression,
+    translations, trends, write,
 };
 
 /// Everything a build publishes, before encoding.
@@ -30,6 +30,8 @@ pub struct Output {
     pub health_challenges: Option<HealthChallenges>,
     /// Simplified boundaries, in the manifest's order.
     pub boundaries: Vec<boundaries::Boundaries>,
+    /// The registered population by age and sex, when the publisher folder asks for it.
+    pub registered_population: Option<RegisteredPopulation>,
 }
 
 /// Builds the published data from a publisher folder and a sources folder. Reads only;
@@ -42,6 +44,7 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
     }
     let publisher = Publisher::read(publisher_dir)?;
     let mut health_challenges = health::read(publisher_dir)?;
+    let registered_population = population::read(publisher_dir, sources, &publisher.areas)?;
     let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         dataset: publisher.dataset.clone(),
@@ -57,6 +60,9 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
             .as_ref()
             .map(|_| health::OUTPUT.to_string()),
         boundaries: Vec::new(),
+        registered_population: registered_population
+            .as_ref()
+            .map(|_| population::OUTPUT.to_string()),
         translations: Default::default(),
     };
     // Checked before any source is read, against the texts the publisher folder gives.
@@ -91,6 +97,7 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
         shards,
         health_challenges,
         boundaries,
+        registered_population,
     })
 }
 
@@ -103,6 +110,7 @@ fn build_indicator(
     let mut observations = Vec::new();
     let mut assignments = None;
     let mut breakdowns = Vec::new();
+    let mut definition_changes = std::collections::BTreeMap::new();
     let context = ReadContext {
         publisher_dir,
         sources,
@@ -116,6 +124,7 @@ fn build_indicator(
             compute_intervals(&mut read.observations, &def.meta)?;
         }
         breakdowns.append(&mut read.breakdowns);
+        definition_changes.append(&mut read.definition_changes);
         if read.assignments.is_some() {
             assignments = read.assignments;
         } else if let Some(level) = adapter.aggregate_from() {
@@ -144,7 +153,16 @@ fn build_indicator(
     }
     // Comparisons use full precision, as Fingertips does; rounding is for display.
     benchmark::apply(&mut points, &publisher.areas, def.meta.polarity);
-    trends::apply(&mut points, &def.meta);
+    for point in &mut points {
+        if let Some(note) = definition_changes.get(&point.period) {
+            point.note = Some(match point.note.take() {
+                Some(own) => format!("{own} {note}"),
+                None => note.clone(),
+            });
+        }
+    }
+    let breaks: BTreeSet<String> = definition_changes.into_keys().collect();
+    trends::apply(&mut points, &def.meta, &breaks);
     let values: Vec<_> = points.into_iter().map(write::rounded).collect();
 
     let periods: Vec<String> = values
