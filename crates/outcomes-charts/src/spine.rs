@@ -34,8 +34,14 @@ pub fn spine(
         None => Some((v, v)),
         Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
     })?;
-    // A flat range (one value, or all equal) still needs a scale to sit on.
-    let pad = ((high - low) * 0.1).max(high.abs() * 0.01).max(0.5);
+    // A tenth of the range at each end; a flat range (one value, or all equal) still needs a
+    // scale to sit on. A fixed minimum would squeeze small values (0.4% against 0.6%) into
+    // the middle of the plot, so it applies only to a flat range.
+    let pad = if high > low {
+        (high - low) * 0.1
+    } else {
+        (high.abs() * 0.05).max(0.5)
+    };
     let (low, high) = (low - pad, high + pad);
     let at = |v: f64| (v - low) / (high - low);
     Some(Spine {
@@ -73,6 +79,17 @@ mod tests {
         let borough = plot.borough_x.unwrap();
         assert!((borough - 0.5).abs() < 1e-9, "{borough}");
         assert!(!plot.dots[0].chosen && plot.dots[1].chosen);
+    }
+
+    #[test]
+    fn small_values_spread_across_the_plot() {
+        let small: Vec<(String, String, f64)> = [("A", "North", 0.4), ("B", "South", 0.6)]
+            .iter()
+            .map(|(c, n, v)| (c.to_string(), n.to_string(), *v))
+            .collect();
+        let plot = spine(&small, Some(0.5), "A").unwrap();
+        assert!(plot.dots[0].x < 0.1, "{}", plot.dots[0].x);
+        assert!(plot.dots[1].x > 0.9, "{}", plot.dots[1].x);
     }
 
     #[test]
