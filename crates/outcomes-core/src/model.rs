@@ -74,6 +74,11 @@ pub struct BoundaryFile {
     pub source: String,
     /// The attribution statement the licence asks for.
     pub attribution: String,
+    /// The provisional lookup that placed these areas' parts, when the boundaries are unions
+    /// of smaller areas grouped by it (locality outlines drawn from wards): the explorer
+    /// labels such a map provisional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lookup: Option<String>,
 }
 
 impl Manifest {

@@ -24,6 +24,7 @@ pub mod suppression;
 pub mod table;
 pub mod tabular;
 pub mod tidy;
+pub mod topology;
 pub mod translations;
 pub mod trends;
 pub mod write;

@@ -82,7 +82,8 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
         indicators.push(meta);
         shards.push(shard);
     }
-    let boundaries = boundaries::read(publisher_dir, sources, &publisher.areas)?;
+    let boundaries =
+        boundaries::read(publisher_dir, sources, &publisher.areas, &publisher.lookups)?;
     manifest.indicators = indicators;
     manifest.boundaries = boundaries.iter().map(|b| b.file.clone()).collect();
     Ok(Output {

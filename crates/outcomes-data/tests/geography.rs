@@ -1,0 +1,227 @@
+//! Published boundaries, on the real open data when that folder is present.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use outcomes_core::model::AreaLevel;
+use outcomes_data::Output;
+use serde_json::Value;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn sources() -> PathBuf {
+    workspace().join("../shared/data")
+}
+
+fn real_build() -> Output {
+    outcomes_data::build(&workspace().join("publisher"), &sources()).expect("the real data builds")
+}
+
+/// The real build, done once; `None` (with a note) when the data is absent.
+fn real() -> Option<&'static Output> {
+    static OUTPUT: OnceLock<Option<Output>> = OnceLock::new();
+    OUTPUT
+        .get_or_init(|| {
+            if !sources().is_dir() {
+                println!("note: {} is absent; test skipped", sources().display());
+                return None;
+            }
+            Some(real_build())
+        })
+        .as_ref()
+}
+
+type Point = (f64, f64);
+
+/// Every ring of a feature's Polygon or MultiPolygon.
+fn rings(feature: &Value) -> Vec<Vec<Point>> {
+    let geometry = &feature["geometry"];
+    let polygons = match geometry["type"].as_str() {
+        Some("Polygon") => vec![&geometry["coordinates"]],
+        Some("MultiPolygon") => geometry["coordinates"]
+            .as_array()
+            .expect("polygons")
+            .iter()
+            .collect(),
+        other => panic!("unexpected geometry {other:?}"),
+    };
+    polygons
+        .into_iter()
+        .flat_map(|p| p.as_array().expect("rings").iter())
+        .map(|ring| {
+            ring.as_array()
+                .expect("ring")
+                .iter()
+                .map(|p| (p[0].as_f64().expect("x"), p[1].as_f64().expect("y")))
+                .collect()
+        })
+        .collect()
+}
+
+fn features(output: &Output, level: AreaLevel) -> &[Value] {
+    output
+        .boundaries
+        .iter()
+        .find(|b| b.file.level == level)
+        .unwrap_or_else(|| panic!("no {level:?} boundaries"))
+        .geojson["features"]
+        .as_array()
+        .expect("features")
+}
+
+fn feature<'a>(output: &'a Output, level: AreaLevel, code: &str) -> &'a Value {
+    features(output, level)
+        .iter()
+        .find(|f| f["properties"]["code"] == code)
+        .unwrap_or_else(|| panic!("no feature {code}"))
+}
+
+/// Area in square degrees: outer rings less holes (GeoJSON orientation).
+fn area(feature: &Value) -> f64 {
+    rings(feature)
+        .iter()
+        .map(|r| {
+            r.windows(2)
+                .map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1)
+                .sum::<f64>()
+                / 2.0
+        })
+        .sum()
+}
+
+fn distance_to_segment(p: Point, a: Point, b: Point) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length2 = dx * dx + dy * dy;
+    let t = if length2 == 0.0 {
+        0.0
+    } else {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length2).clamp(0.0, 1.0)
+    };
+    ((p.0 - a.0 - t * dx).powi(2) + (p.1 - a.1 - t * dy).powi(2)).sqrt()
+}
+
+/// The vertices of `a` lying on the boundary of `b` (within 10 cm), and whether each of them
+/// is also a vertex of `b`.
+fn on_boundary(a: &Value, b: &Value) -> Vec<(Point, bool)> {
+    let b_rings = rings(b);
+    let b_vertices: Vec<Point> = b_rings.iter().flatten().copied().collect();
+    let mut seen = Vec::new();
+    for p in rings(a).into_iter().flatten() {
+        let near = b_rings
+            .iter()
+            .flat_map(|r| r.windows(2))
+            .any(|w| distance_to_segment(p, w[0], w[1]) < 1e-6);
+        if near && !seen.iter().any(|(q, _)| *q == p) {
+            seen.push((p, b_vertices.contains(&p)));
+        }
+    }
+    seen
+}
+
+#[test]
+fn every_ward_has_exactly_one_feature() {
+    let Some(output) = real() else { return };
+    let wards: Vec<&str> = output
+        .manifest
+        .areas
+        .iter()
+        .filter(|a| a.level == AreaLevel::Ward)
+        .map(|a| a.code.as_str())
+        .collect();
+    assert_eq!(wards.len(), 20);
+    let published: Vec<&str> = features(output, AreaLevel::Ward)
+        .iter()
+        .map(|f| f["properties"]["code"].as_str().expect("code"))
+        .collect();
+    // Once each, in areas.csv order.
+    assert_eq!(published, wards);
+}
+
+#[test]
+fn neighbouring_wards_share_their_common_edge_vertex_for_vertex() {
+    let Some(output) = real() else { return };
+    // Bethnal Green East and Bethnal Green West meet along a long edge.
+    let east = feature(output, AreaLevel::Ward, "E05009317");
+    let west = feature(output, AreaLevel::Ward, "E05009331");
+    let shared = on_boundary(east, west);
+    assert!(shared.len() >= 3, "{shared:?}");
+    assert!(shared.iter().all(|(_, exact)| *exact), "{shared:?}");
+    assert!(on_boundary(west, east).iter().all(|(_, exact)| *exact));
+
+    // And so for every pair of wards that touch.
+    let wards = features(output, AreaLevel::Ward);
+    let mut pairs = 0;
+    for (i, a) in wards.iter().enumerate() {
+        for b in &wards[i + 1..] {
+            let shared = on_boundary(a, b);
+            if shared.len() >= 2 {
+                pairs += 1;
+            }
+            let loose: Vec<_> = shared.iter().filter(|(_, exact)| !exact).collect();
+            assert!(
+                loose.is_empty(),
+                "{} has vertices on {}'s edge that {} lacks: {loose:?}",
+                a["properties"]["code"],
+                b["properties"]["code"],
+                b["properties"]["code"]
+            );
+        }
+    }
+    assert!(pairs >= 35, "{pairs} touching pairs");
+}
+
+#[test]
+fn published_polygons_are_valid_and_anticlockwise() {
+    use geo::{Orient, Validation};
+    let Some(output) = real() else { return };
+    for level in [AreaLevel::Ward] {
+        for f in features(output, level) {
+            let geometry =
+                geojson::Geometry::from_json_value(f["geometry"].clone()).expect("geometry");
+            let polygons: geo::Geometry<f64> = geometry.value.try_into().expect("polygons");
+            let problems: Vec<String> = polygons
+                .validation_errors()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            assert!(
+                problems.is_empty(),
+                "{}: {problems:?}",
+                f["properties"]["code"]
+            );
+            if let geo::Geometry::Polygon(p) = &polygons {
+                assert_eq!(&p.orient(geo::orient::Direction::Default), p);
+            }
+            assert!(area(f) > 0.0);
+        }
+    }
+}
+
+#[test]
+fn published_coordinates_have_at_most_five_decimals() {
+    let Some(output) = real() else { return };
+    for level in [AreaLevel::Ward] {
+        for f in features(output, level) {
+            for (x, y) in rings(f).into_iter().flatten() {
+                for v in [x, y] {
+                    assert_eq!((v * 1e5).round() / 1e5, v);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn rebuilding_gives_the_same_boundaries() {
+    let Some(output) = real() else { return };
+    let again = real_build();
+    assert_eq!(again.boundaries, output.boundaries);
+    let files = outcomes_data::write::render(output).expect("renders");
+    let files_again = outcomes_data::write::render(&again).expect("renders");
+    assert_eq!(
+        files.get("boundaries/wards.json"),
+        files_again.get("boundaries/wards.json")
+    );
+}
