@@ -7,6 +7,7 @@
 pub mod aggregate;
 pub mod areas;
 pub mod benchmark;
+pub mod best_fit;
 pub mod boundaries;
 pub mod check;
 pub mod error;

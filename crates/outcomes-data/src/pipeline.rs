@@ -39,7 +39,8 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
             path: sources.to_path_buf(),
         });
     }
-    let publisher = Publisher::read(publisher_dir)?;
+    let mut publisher = Publisher::read(publisher_dir)?;
+    crate::best_fit::apply(&mut publisher, publisher_dir, sources)?;
     let mut health_challenges = health::read(publisher_dir)?;
     let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
@@ -167,6 +168,12 @@ fn build_indicator(
         .max_by(|a, b| a.period.cmp(&b.period));
 
     let meta = IndicatorMeta {
+        lookups: crate::best_fit::lookups_used(
+            &def.meta.lookups,
+            &values,
+            &publisher.areas,
+            &publisher.lookups,
+        ),
         latest,
         levels: key_figures::levels(&values, &publisher.areas),
         key_figures: key_figures::key_figures(&values, &publisher.areas),

@@ -33,6 +33,8 @@ pub struct Publisher {
 pub struct LookupDef {
     pub lookup: Lookup,
     pub input: Option<LookupInput>,
+    /// How the tool derives the rows, for a lookup it derives (`[lookups.best_fit]`).
+    pub best_fit: Option<crate::best_fit::BestFit>,
 }
 
 /// Where a lookup's rows are: two columns of a CSV file in the sources folder.
@@ -281,6 +283,8 @@ struct LookupEntry {
     note: String,
     #[serde(default)]
     input: Option<LookupInput>,
+    #[serde(default)]
+    best_fit: Option<crate::best_fit::BestFit>,
 }
 
 fn read_lookups(path: &Path) -> Result<Vec<LookupDef>> {
@@ -297,8 +301,10 @@ fn read_lookups(path: &Path) -> Result<Vec<LookupDef>> {
                 status: entry.status,
                 source: entry.source,
                 note: entry.note,
+                rows: Vec::new(),
             },
             input: entry.input,
+            best_fit: entry.best_fit,
         });
     }
     Ok(lookups)

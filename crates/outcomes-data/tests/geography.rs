@@ -1,11 +1,18 @@
-//! Published boundaries, on the real open data when that folder is present.
+//! Boundaries and the derived ward → locality lookup: on small fixtures, and on the real open
+//! data when that folder is present.
 
+mod common;
+
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use outcomes_core::model::AreaLevel;
-use outcomes_data::Output;
+use common::Fixture;
+use outcomes_core::model::{AreaLevel, Lookup, LookupRow};
+use outcomes_data::{Error, Output};
 use serde_json::Value;
+
+const BEST_FIT: &str = "ward-locality-bestfit";
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -120,6 +127,13 @@ fn on_boundary(a: &Value, b: &Value) -> Vec<(Point, bool)> {
     seen
 }
 
+fn best_fit(output: &Output) -> &Lookup {
+    output
+        .manifest
+        .lookup(BEST_FIT)
+        .expect("the best-fit lookup")
+}
+
 #[test]
 fn every_ward_has_exactly_one_feature() {
     let Some(output) = real() else { return };
@@ -214,9 +228,60 @@ fn published_coordinates_have_at_most_five_decimals() {
 }
 
 #[test]
-fn rebuilding_gives_the_same_boundaries() {
+fn every_ward_is_placed_in_one_locality_with_a_share() {
+    let Some(output) = real() else { return };
+    let lookup = best_fit(output);
+    assert_eq!(lookup.rows.len(), 20);
+    let manifest = &output.manifest;
+    for row in &lookup.rows {
+        assert!(row.share > 0.0 && row.share <= 1.0, "{row:?}");
+        assert!(row.runner_up_share.is_none_or(|s| s <= row.share));
+        let ward = manifest.area(&row.from).expect("ward");
+        assert_eq!(ward.level, AreaLevel::Ward);
+        // The built hierarchy places the ward in its best fit, naming the lookup.
+        assert_eq!(ward.parent.as_deref(), Some(row.to.as_str()));
+        assert_eq!(ward.lookup.as_deref(), Some(BEST_FIT));
+        assert_eq!(
+            manifest.area(&row.to).map(|a| a.level),
+            Some(AreaLevel::Locality)
+        );
+    }
+    let wards: BTreeSet<&str> = lookup.rows.iter().map(|r| r.from.as_str()).collect();
+    assert_eq!(wards.len(), 20);
+    // Every locality gets some wards.
+    let localities: BTreeSet<&str> = lookup.rows.iter().map(|r| r.to.as_str()).collect();
+    assert_eq!(localities.len(), 4);
+}
+
+#[test]
+fn a_ward_checked_by_hand() {
+    let Some(output) = real() else { return };
+    // St Dunstan's (E05009329), summed by hand from practice_patients_by_lsoa_2022_07_th.csv
+    // over its LSOAs: 18,636 patients of the borough's practices live there; 10,437 of them
+    // at South West practices, 4,563 North East, 3,012 North West, 624 South East.
+    let row = best_fit(output)
+        .rows
+        .iter()
+        .find(|r| r.from == "E05009329")
+        .expect("St Dunstan's");
+    assert_eq!(
+        row,
+        &LookupRow {
+            from: "E05009329".into(),
+            to: "THT-LOC-SW".into(),
+            share: 0.56,
+            out_of: 18_636,
+            runner_up: Some("THT-LOC-NE".into()),
+            runner_up_share: Some(0.2448),
+        }
+    );
+}
+
+#[test]
+fn rebuilding_gives_the_same_lookup_and_boundaries() {
     let Some(output) = real() else { return };
     let again = real_build();
+    assert_eq!(best_fit(&again), best_fit(output));
     assert_eq!(again.boundaries, output.boundaries);
     let files = outcomes_data::write::render(output).expect("renders");
     let files_again = outcomes_data::write::render(&again).expect("renders");
@@ -224,4 +289,78 @@ fn rebuilding_gives_the_same_boundaries() {
         files.get("boundaries/wards.json"),
         files_again.get("boundaries/wards.json")
     );
+}
+
+/// The fixture with two wards, each LSOA in one, and a patients file.
+fn best_fit_fixture(patients: &str) -> Fixture {
+    let f = Fixture::new();
+    f.append("publisher/areas.csv", "W1,Ward one,ward,E09000030,");
+    f.append("publisher/areas.csv", "W2,Ward two,ward,E09000030,");
+    f.append(
+        "publisher/lookups.toml",
+        "\n[[lookups]]\nid = \"lsoa-ward\"\ntitle = \"LSOA to ward\"\nstatus = \"official\"\n\
+         source = \"Test\"\n\n[lookups.input]\nfile = \"lsoa_ward.csv\"\nfrom_column = \"lsoa\"\n\
+         to_column = \"ward\"\nfrom_level = \"lsoa\"\nto_level = \"ward\"\n\n\
+         [[lookups]]\nid = \"ward-locality\"\ntitle = \"Ward to locality\"\n\
+         status = \"provisional\"\nsource = \"Test\"\n\n[lookups.best_fit]\n\
+         from_level = \"ward\"\nto_level = \"locality\"\nfile = \"patients.csv\"\n\
+         practice_column = \"practice\"\nlsoa_column = \"lsoa\"\ncount_column = \"n\"\n\
+         practice_lookup = \"practice-pcn\"\nlsoa_lookup = \"lsoa-ward\"\n",
+    );
+    f.write("sources/lsoa_ward.csv", "lsoa,ward\nL1,W1\nL2,W1\nL3,W2\n");
+    f.write("sources/patients.csv", patients);
+    f
+}
+
+#[test]
+fn wards_go_to_the_locality_whose_practices_hold_most_of_their_residents() {
+    // P1, P2 are in locality A; P3, P4 in B. Out-of-borough LSOAs are left out.
+    let f = best_fit_fixture(
+        "practice,lsoa,n\nP1,L1,3\nP3,L1,4\nP2,L2,2\nP3,L3,7\nP4,OUT,100\nP1,NO2011,50\n",
+    );
+    let output = f.build().expect("builds");
+    let lookup = output.manifest.lookup("ward-locality").expect("lookup");
+    assert_eq!(
+        lookup.rows,
+        vec![
+            LookupRow {
+                from: "W1".into(),
+                to: "LOC-A".into(),
+                share: 0.5556,
+                out_of: 9,
+                runner_up: Some("LOC-B".into()),
+                runner_up_share: Some(0.4444),
+            },
+            LookupRow {
+                from: "W2".into(),
+                to: "LOC-B".into(),
+                share: 1.0,
+                out_of: 7,
+                runner_up: None,
+                runner_up_share: None,
+            },
+        ]
+    );
+    let w1 = output.manifest.area("W1").expect("W1");
+    assert_eq!(w1.parent.as_deref(), Some("LOC-A"));
+    assert_eq!(w1.lookup.as_deref(), Some("ward-locality"));
+}
+
+#[test]
+fn a_practice_missing_from_the_practice_lookup_is_refused_with_its_line() {
+    let f = best_fit_fixture("practice,lsoa,n\nP1,L1,3\nP7,L3,4\n");
+    match f.build() {
+        Err(Error::UnknownArea { at, code, .. }) => {
+            assert!(at.file.ends_with("patients.csv"));
+            assert_eq!(at.line, 3);
+            assert_eq!(code, "P7");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_ward_without_registered_residents_cannot_be_placed() {
+    let f = best_fit_fixture("practice,lsoa,n\nP1,L1,3\n");
+    assert!(matches!(f.build(), Err(Error::Invalid { message, .. }) if message.contains("W2")));
 }
