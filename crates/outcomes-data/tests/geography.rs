@@ -190,7 +190,7 @@ fn neighbouring_wards_share_their_common_edge_vertex_for_vertex() {
 fn published_polygons_are_valid_and_anticlockwise() {
     use geo::{Orient, Validation};
     let Some(output) = real() else { return };
-    for level in [AreaLevel::Ward] {
+    for level in [AreaLevel::Ward, AreaLevel::Locality] {
         for f in features(output, level) {
             let geometry =
                 geojson::Geometry::from_json_value(f["geometry"].clone()).expect("geometry");
@@ -216,7 +216,7 @@ fn published_polygons_are_valid_and_anticlockwise() {
 #[test]
 fn published_coordinates_have_at_most_five_decimals() {
     let Some(output) = real() else { return };
-    for level in [AreaLevel::Ward] {
+    for level in [AreaLevel::Ward, AreaLevel::Locality] {
         for f in features(output, level) {
             for (x, y) in rings(f).into_iter().flatten() {
                 for v in [x, y] {
@@ -289,6 +289,47 @@ fn rebuilding_gives_the_same_lookup_and_boundaries() {
         files.get("boundaries/wards.json"),
         files_again.get("boundaries/wards.json")
     );
+}
+
+#[test]
+fn locality_outlines_are_the_unions_of_their_wards() {
+    let Some(output) = real() else { return };
+    let localities = features(output, AreaLevel::Locality);
+    assert_eq!(localities.len(), 4);
+    let entry = output
+        .manifest
+        .boundaries
+        .iter()
+        .find(|b| b.level == AreaLevel::Locality)
+        .expect("locality boundaries");
+    assert_eq!(entry.lookup.as_deref(), Some(BEST_FIT));
+    let rows = &best_fit(output).rows;
+    let ward_vertices: BTreeSet<(u64, u64)> = features(output, AreaLevel::Ward)
+        .iter()
+        .flat_map(rings)
+        .flatten()
+        .map(|(x, y)| (x.to_bits(), y.to_bits()))
+        .collect();
+    for locality in localities {
+        let code = locality["properties"]["code"].as_str().expect("code");
+        let wards: f64 = rows
+            .iter()
+            .filter(|r| r.to == code)
+            .map(|r| area(feature(output, AreaLevel::Ward, &r.from)))
+            .sum();
+        let outline = area(locality);
+        assert!(
+            (outline - wards).abs() <= 1e-6 * wards,
+            "{code}: outline {outline}, wards {wards}"
+        );
+        // The outline runs along ward edges: every vertex is a ward vertex.
+        for (x, y) in rings(locality).into_iter().flatten() {
+            assert!(
+                ward_vertices.contains(&(x.to_bits(), y.to_bits())),
+                "{code}: ({x}, {y}) is no ward vertex"
+            );
+        }
+    }
 }
 
 /// The fixture with two wards, each LSOA in one, and a patients file.
