@@ -13,6 +13,7 @@ pub mod choropleth;
 pub mod export;
 pub mod first_view;
 pub mod format;
+pub mod pyramid;
 pub mod spine;
 pub mod summary;
 pub mod trend;

@@ -20,7 +20,7 @@ fn wards_in(lang: Lang) -> MapView {
           {"code":"W3","name":"Mile End","level":"ward","parent":"E09000030"},
           {"code":"W4","name":"Poplar","level":"ward","parent":"E09000030"}],
         "indicators":[{"id":"imd","title":"Deprived areas","description":"d","definition":"d","unit":"%",
-          "value_type":"proportion","multiplier":100,"polarity":"low_is_good","period_type":"year",
+          "value_type":"proportion","multiplier":100,"polarity":"low_is_good","period_type":"year","basis":"resident",
           "source":{"name":"s","publisher":"p","licence":"l","url":"u","attribution":"a"},
           "methods":"m","lookups":[],"shard":"indicators/imd.json"}]}"#,
     )

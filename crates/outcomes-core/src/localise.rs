@@ -315,7 +315,7 @@ mod tests {
                      {"code":"E05009317","name":"Bethnal Green East","level":"ward","parent":"E09000030"}],
             "lookups":[{"id":"l","title":"Lookup","status":"official","source":"s"}],
             "indicators":[{"id":"1","title":"Smoking","unit":"%","value_type":"proportion",
-                "multiplier":100,"polarity":"low_is_good","period_type":"financial year",
+                "multiplier":100,"polarity":"low_is_good","period_type":"financial year","basis":"registered",
                 "source":{"name":"n","publisher":"p","licence":"OGL","url":"u","attribution":"a"},
                 "lookups":[],"shard":"indicators/1.json"}],
             "translations":{"bn":{"indicator.1.title":"ধূমপান","area.E09000030.name":"টাওয়ার হ্যামলেটস",

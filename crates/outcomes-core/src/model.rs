@@ -57,6 +57,10 @@ pub struct Manifest {
     /// Simplified boundary files, one per area level that has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub boundaries: Vec<BoundaryFile>,
+    /// Path of the registered-population file (`population/registered.json`), relative to
+    /// the data folder, when the dataset has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_population: Option<String>,
     /// The texts above in other languages (keys in [`crate::localise`]); English is the text
     /// in the fields themselves.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -267,6 +271,20 @@ pub struct Source {
     pub attribution: String,
 }
 
+/// Whom an indicator counts, which decides what its areas mean: GP-registered figures follow
+/// where a person's GP practice is, resident figures where they live.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Patients registered with the area's GP practices (QOF registers, list sizes).
+    Registered,
+    /// People living in the area (Census, deprivation, life expectancy).
+    Resident,
+    /// People using a service the borough provides or commissions (pupils at its schools,
+    /// adults in its social care).
+    ServiceUsers,
+}
+
 /// The catalogue entry of one indicator.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct IndicatorMeta {
@@ -279,6 +297,9 @@ pub struct IndicatorMeta {
     pub multiplier: f64,
     pub polarity: Polarity,
     pub period_type: String,
+    /// Whose figures these are: where a person's GP practice is, where they live, or which
+    /// service they use.
+    pub basis: Basis,
     pub source: Source,
     /// Lookups used to aggregate this indicator; provisional ones are shown as such.
     pub lookups: Vec<String>,
@@ -574,6 +595,45 @@ pub struct ChallengeTheme {
     pub theme: String,
     pub points: Vec<String>,
     pub citation: Citation,
+}
+
+/// `public/data/population/registered.json`: the patients registered with each GP network's
+/// practices by age band and sex, and the localities' and borough's sums of them, for the
+/// "who is registered here" pyramid.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct RegisteredPopulation {
+    pub schema_version: u32,
+    /// The extract's date, `YYYY-MM-DD`.
+    pub extract_date: String,
+    /// The age bands, youngest first, as shown (`0-4`, …, `90+`).
+    pub bands: Vec<String>,
+    pub areas: Vec<PopulationByAge>,
+    pub source: Source,
+    /// How the figures were made: which rows are published and which summed, and why the
+    /// oldest bands are merged.
+    pub methods: String,
+}
+
+impl RegisteredPopulation {
+    /// The population of the area with this code, if the file has it.
+    pub fn area(&self, code: &str) -> Option<&PopulationByAge> {
+        self.areas.iter().find(|a| a.area == code)
+    }
+}
+
+/// One area's registered patients by age band (in [`RegisteredPopulation::bands`] order) and
+/// sex.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct PopulationByAge {
+    pub area: String,
+    /// Published by NHS England (a network's own rows) or summed by the explorer (localities
+    /// and the borough, from their networks).
+    pub origin: Origin,
+    pub female: Vec<u64>,
+    pub male: Vec<u64>,
+    /// Everyone registered, as published or summed; it may exceed female + male where the
+    /// publisher counts patients of another or unknown sex.
+    pub total: u64,
 }
 
 /// Where a transcribed figure comes from.

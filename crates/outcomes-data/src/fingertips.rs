@@ -4,12 +4,58 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use outcomes_core::model::{BreakdownPoint, IndicatorMeta, ValueType};
+use outcomes_core::model::{AreaLevel, BreakdownPoint, IndicatorMeta, ValueType};
+use serde::Deserialize;
 
+use crate::adapter::{InputFile, Problem, ReadContext, SourceAdapter, SourceRead};
 use crate::error::{Error, Location, Result};
 pub use crate::observation::Observation;
 use crate::period;
 use crate::table::{Col, Row, Table};
+
+/// `[input.fingertips]`: an OHID Fingertips "all data" CSV export.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// File name inside the sources folder.
+    pub file: String,
+    /// `practice`: the practices' counts are summed to networks, localities and the borough
+    /// through the indicator's practice lookup, and practice rows are not published.
+    #[serde(default)]
+    pub aggregate_from: Option<AreaLevel>,
+    /// Also publish this area's rows for groups of people (Category Type) as breakdowns.
+    #[serde(default)]
+    pub breakdowns_for: Option<String>,
+}
+
+impl SourceAdapter for Input {
+    fn files(&self) -> Vec<InputFile<'_>> {
+        vec![InputFile::Sources(&self.file)]
+    }
+
+    fn aggregate_from(&self) -> Option<AreaLevel> {
+        self.aggregate_from
+    }
+
+    fn check(&self, _: ValueType) -> std::result::Result<(), Problem> {
+        match self.aggregate_from {
+            None | Some(AreaLevel::Practice) => Ok(()),
+            Some(level) => Err(Problem::section(format!(
+                "a fingertips input cannot aggregate from {level:?}; expected aggregate_from = \
+                 \"practice\" (the export's GP rows)"
+            ))),
+        }
+    }
+
+    fn read(&self, context: &ReadContext) -> Result<SourceRead> {
+        let path = context.path(InputFile::Sources(&self.file));
+        let mut read = SourceRead::from(read(&path, context.meta)?);
+        if let Some(code) = &self.breakdowns_for {
+            read.breakdowns = breakdowns(&path, code)?;
+        }
+        Ok(read)
+    }
+}
 
 /// Fingertips' area type for GP practices.
 const PRACTICE_AREA_TYPE: &str = "GPs";

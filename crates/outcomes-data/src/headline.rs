@@ -2,22 +2,54 @@
 //! and PCN web pages, each with the period as the page states it and, sometimes, an England
 //! figure quoted beside it.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use outcomes_core::model::ENGLAND_CODE;
+use outcomes_core::model::{ValueType, ENGLAND_CODE};
+use serde::Deserialize;
 
+use crate::adapter::{InputFile, Problem, ReadContext, SourceAdapter, SourceRead};
 use crate::areas::Areas;
 use crate::error::{Error, Result};
 use crate::observation::Observation;
-use crate::publisher::IndicatorInput;
 use crate::table::Table;
+
+/// `[input.headline_figures]`: the rows of the headline-figures file for one metric.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// File name inside the sources folder.
+    pub file: String,
+    /// Keep only rows whose column (key) has this text (value); `metric` is required.
+    pub filter: BTreeMap<String, String>,
+}
+
+impl SourceAdapter for Input {
+    fn files(&self) -> Vec<InputFile<'_>> {
+        vec![InputFile::Sources(&self.file)]
+    }
+
+    fn check(&self, _: ValueType) -> std::result::Result<(), Problem> {
+        if !self.filter.contains_key("metric") {
+            return Err(Problem::section(
+                "a headline_figures input needs filter.metric",
+            ));
+        }
+        Ok(())
+    }
+
+    fn read(&self, context: &ReadContext) -> Result<SourceRead> {
+        let path = context.path(InputFile::Sources(&self.file));
+        Ok(read(&path, self, context.areas)?.into())
+    }
+}
 
 /// Reads the rows whose columns match the input's filter (at least `metric`). The area is
 /// found by its name in `areas.csv`. The period is the last four-digit year in
 /// `period_as_stated`; rows whose page states no year are left out, since their period is
 /// unknown. Each point carries the period as stated and the file's notes; the England figure
 /// quoted beside it becomes an England point with the same period.
-pub fn read(path: &Path, input: &IndicatorInput, areas: &Areas) -> Result<Vec<Observation>> {
+pub fn read(path: &Path, input: &Input, areas: &Areas) -> Result<Vec<Observation>> {
     let table = Table::read(path)?;
     let area_col = table.column("area")?;
     let value_col = table.column("value")?;

@@ -4,6 +4,7 @@
 //! The same input always gives byte-identical output, so CI can check that the committed
 //! files are what the tool writes.
 
+pub mod adapter;
 pub mod aggregate;
 pub mod areas;
 pub mod benchmark;
@@ -20,6 +21,7 @@ pub mod lsoa_decile;
 pub mod observation;
 pub mod period;
 pub mod pipeline;
+pub mod population;
 pub mod publisher;
 pub mod suppression;
 pub mod table;

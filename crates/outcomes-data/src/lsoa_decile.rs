@@ -4,23 +4,64 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use outcomes_core::model::{AreaLevel, ValueType};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::adapter::{InputFile, Problem, ReadContext, SourceAdapter, SourceRead};
 use crate::error::{Error, Location, Result};
 use crate::observation::Observation;
-use crate::publisher::IndicatorInput;
 use crate::table::Table;
+
+/// `[input.lsoa_decile]`: one row per LSOA with its deprivation decile, summed to wards (and
+/// up) through the indicator's LSOA lookup.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// File name inside the sources folder.
+    pub file: String,
+    /// The column holding the LSOA code.
+    pub lsoa_column: String,
+    /// The column holding the decile (1 is the most deprived tenth of England's LSOAs).
+    pub decile_column: String,
+    /// The file's one period (the index's year).
+    pub period: Spanned<String>,
+}
+
+impl SourceAdapter for Input {
+    fn files(&self) -> Vec<InputFile<'_>> {
+        vec![InputFile::Sources(&self.file)]
+    }
+
+    fn aggregate_from(&self) -> Option<AreaLevel> {
+        Some(AreaLevel::Lsoa)
+    }
+
+    fn check(&self, value_type: ValueType) -> std::result::Result<(), Problem> {
+        Problem::check_period(&self.period)?;
+        if value_type != ValueType::Proportion {
+            return Err(Problem::section(
+                "an lsoa_decile input gives the proportion of LSOAs in decile 1; expected \
+                 value_type \"proportion\"",
+            ));
+        }
+        Ok(())
+    }
+
+    fn read(&self, context: &ReadContext) -> Result<SourceRead> {
+        Ok(read(&context.path(InputFile::Sources(&self.file)), self)?.into())
+    }
+}
 
 /// Reads one row per LSOA. Deciles must be whole numbers 1 to 10; an LSOA listed twice is an
 /// error.
-pub fn read(path: &Path, input: &IndicatorInput) -> Result<Vec<Observation>> {
+pub fn read(path: &Path, input: &Input) -> Result<Vec<Observation>> {
     let table = Table::read(path)?;
-    // The publisher folder was checked to give one code column, a decile column and a period.
-    let (Some(code_name), Some(decile_name), Some(period)) = (
-        input.area_columns.first(),
-        input.value_column.as_deref(),
-        input.period.as_ref(),
-    ) else {
-        return Ok(Vec::new());
-    };
+    let (code_name, decile_name, period) = (
+        input.lsoa_column.as_str(),
+        input.decile_column.as_str(),
+        &input.period,
+    );
     let code_col = table.column(code_name)?;
     let decile_col = table.column(decile_name)?;
     let mut seen = BTreeMap::new();

@@ -5,18 +5,19 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use outcomes_core::model::{
-    HealthChallenges, IndicatorMeta, IndicatorTexts, LatestSummary, Manifest, Shard, BOROUGH_CODE,
-    SCHEMA_VERSION,
+    HealthChallenges, IndicatorMeta, IndicatorTexts, LatestSummary, Manifest, RegisteredPopulation,
+    Shard, BOROUGH_CODE, SCHEMA_VERSION,
 };
 
 use outcomes_core::stats::Confidence;
 
+use crate::adapter::ReadContext;
 use crate::error::{Error, Result};
 use crate::observation::Observation;
-use crate::publisher::{IndicatorDef, InputFormat, Publisher};
+use crate::publisher::{IndicatorDef, Publisher};
 use crate::{
-    aggregate, benchmark, boundaries, fingertips, headline, health, key_figures, lookup,
-    lsoa_decile, suppression, tabular, tidy, translations, trends, write,
+    aggregate, benchmark, boundaries, health, key_figures, lookup, population, suppression,
+    translations, trends, write,
 };
 
 /// Everything a build publishes, before encoding.
@@ -29,6 +30,8 @@ pub struct Output {
     pub health_challenges: Option<HealthChallenges>,
     /// Simplified boundaries, in the manifest's order.
     pub boundaries: Vec<boundaries::Boundaries>,
+    /// The registered population by age and sex, when the publisher folder asks for it.
+    pub registered_population: Option<RegisteredPopulation>,
 }
 
 /// Builds the published data from a publisher folder and a sources folder. Reads only;
@@ -42,6 +45,7 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
     let mut publisher = Publisher::read(publisher_dir)?;
     crate::best_fit::apply(&mut publisher, publisher_dir, sources)?;
     let mut health_challenges = health::read(publisher_dir)?;
+    let registered_population = population::read(publisher_dir, sources, &publisher.areas)?;
     let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         dataset: publisher.dataset.clone(),
@@ -57,6 +61,9 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
             .as_ref()
             .map(|_| health::OUTPUT.to_string()),
         boundaries: Vec::new(),
+        registered_population: registered_population
+            .as_ref()
+            .map(|_| population::OUTPUT.to_string()),
         translations: Default::default(),
     };
     // Checked before any source is read, against the texts the publisher folder gives.
@@ -92,6 +99,7 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
         shards,
         health_challenges,
         boundaries,
+        registered_population,
     })
 }
 
@@ -104,23 +112,23 @@ fn build_indicator(
     let mut observations = Vec::new();
     let mut assignments = None;
     let mut breakdowns = Vec::new();
+    let context = ReadContext {
+        publisher_dir,
+        sources,
+        meta: &def.meta,
+        areas: &publisher.areas,
+    };
     for input in &def.inputs {
-        let path = input.path(publisher_dir, sources);
-        let mut read = match input.format {
-            InputFormat::Fingertips => fingertips::read(&path, &def.meta)?,
-            InputFormat::Tidy => tidy::read(&path, &def.meta, &publisher.areas)?,
-            InputFormat::Table => tabular::read(&path, input, &def.meta)?,
-            InputFormat::LsoaDecile => lsoa_decile::read(&path, input)?,
-            InputFormat::HeadlineFigures => headline::read(&path, input, &publisher.areas)?,
-        };
-        if input.compute_intervals {
-            compute_intervals(&mut read, &def.meta)?;
+        let adapter = input.adapter();
+        let mut read = adapter.read(&context)?;
+        if adapter.compute_intervals() {
+            compute_intervals(&mut read.observations, &def.meta)?;
         }
-        if let Some(code) = &input.breakdowns_for {
-            breakdowns.extend(fingertips::breakdowns(&path, code)?);
-        }
-        // The publisher folder was validated to name exactly one such lookup.
-        if let Some(level) = input.aggregate_from {
+        breakdowns.append(&mut read.breakdowns);
+        if read.assignments.is_some() {
+            assignments = read.assignments;
+        } else if let Some(level) = adapter.aggregate_from() {
+            // The publisher folder was validated to name exactly one such lookup.
             let lookup = def
                 .meta
                 .lookups
@@ -131,7 +139,7 @@ fn build_indicator(
                 assignments = lookup::read(sources, lookup, &publisher.areas)?;
             }
         }
-        observations.extend(read);
+        observations.append(&mut read.observations);
     }
 
     let mut points = aggregate::points(

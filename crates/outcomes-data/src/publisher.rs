@@ -2,21 +2,22 @@
 //! how. Everything is validated here, before any source data is read, so that a typo fails
 //! fast with its line and column.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use outcomes_core::model::{
-    AreaLevel, DatasetInfo, Domain, Framework, IStatement, IndicatorMeta, IndicatorTexts, Lookup,
-    LookupStatus, Polarity, Source, ValueType,
+    AreaLevel, Basis, DatasetInfo, Domain, Framework, IStatement, IndicatorMeta, IndicatorTexts,
+    Lookup, LookupStatus, Polarity, Source, ValueType,
 };
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use crate::adapter::IndicatorInput;
+use crate::adapter::Problem;
 use crate::aggregate;
 use crate::areas::Areas;
 use crate::error::{Error, Location, Result};
-use crate::period;
 
 /// Everything the publisher folder says.
 #[derive(Debug, Clone)]
@@ -63,111 +64,6 @@ pub struct IndicatorDef {
     pub inputs: Vec<IndicatorInput>,
     /// Whether small counts are withheld (true unless the counts are of areas, not people).
     pub disclosure_control: bool,
-}
-
-/// Which file holds an indicator's values, in what format, and how to read it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct IndicatorInput {
-    pub format: InputFormat,
-    /// File name inside the sources folder.
-    #[serde(default)]
-    pub file: Option<String>,
-    /// File name inside the publisher folder (figures transcribed by the publisher).
-    #[serde(default)]
-    pub publisher_file: Option<String>,
-    /// When set, values for the areas above this level are summed from its counts, using the
-    /// indicator's lookup from this level.
-    #[serde(default)]
-    pub aggregate_from: Option<AreaLevel>,
-    /// Compute values and 95%/99.8% intervals from each row's numerator and denominator
-    /// (Wilson for proportions, Byar/exact for crude rates) where the source gives counts
-    /// but no intervals.
-    #[serde(default)]
-    pub compute_intervals: bool,
-    /// Fingertips: also publish this area's rows for groups of people (Category Type) as
-    /// breakdowns.
-    #[serde(default)]
-    pub breakdowns_for: Option<String>,
-    /// `table`, `lsoa_decile`: the columns holding area codes; the first non-empty one is
-    /// used.
-    #[serde(default)]
-    pub area_columns: Vec<String>,
-    /// `table`: a column of area names, used with `area_names` when no code is given.
-    #[serde(default)]
-    pub name_column: Option<String>,
-    /// `table`: area name → code, for rows that name an area without its code.
-    #[serde(default)]
-    pub area_names: BTreeMap<String, String>,
-    /// `table`: the column holding the period.
-    #[serde(default)]
-    pub period_column: Option<String>,
-    /// `table`, `lsoa_decile`: the one period of a file without a period column.
-    #[serde(default)]
-    pub period: Option<Spanned<String>>,
-    /// `table`: how the period column writes periods.
-    #[serde(default)]
-    pub period_style: PeriodStyle,
-    /// `table`: the value column; `lsoa_decile`: the decile column.
-    #[serde(default)]
-    pub value_column: Option<String>,
-    /// `table`: the numerator column.
-    #[serde(default)]
-    pub numerator_column: Option<String>,
-    /// `table`: the denominator column.
-    #[serde(default)]
-    pub denominator_column: Option<String>,
-    /// `table`: multiply values by this (100 to turn a fraction into a percentage).
-    #[serde(default)]
-    pub scale: Option<f64>,
-    /// `table`, `headline_figures`: keep only rows whose column (key) has this text (value).
-    #[serde(default)]
-    pub filter: BTreeMap<String, String>,
-    /// `table`: value markers meaning "not published" (such as DfE's `x`) → the note shown.
-    #[serde(default)]
-    pub not_published: BTreeMap<String, String>,
-}
-
-/// How a `table` source writes its periods.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PeriodStyle {
-    /// Already `2022/23` or `2022`.
-    #[default]
-    AsIs,
-    /// DfE's `202122` for the academic year 2021/22.
-    Compact,
-    /// `2021-22` for 2021/22.
-    Hyphen,
-}
-
-/// The source file formats the tool reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InputFormat {
-    /// An OHID Fingertips "all data" CSV export.
-    Fingertips,
-    /// The explorer's tidy CSV: `area_code,period,numerator,denominator,value,lower95,
-    /// upper95,note`.
-    Tidy,
-    /// Any CSV with one row per area and period, columns named in the input section.
-    Table,
-    /// One row per LSOA with its deprivation decile; counts LSOAs in decile 1.
-    LsoaDecile,
-    /// `tower_hamlets_headline_figures_from_pages.csv`: figures transcribed from web pages.
-    HeadlineFigures,
-}
-
-impl IndicatorInput {
-    /// The file to read, in the sources or publisher folder.
-    pub fn path(&self, publisher: &Path, sources: &Path) -> PathBuf {
-        match (&self.publisher_file, &self.file) {
-            (Some(name), _) => publisher.join(name),
-            (None, Some(name)) => sources.join(name),
-            // Refused when the publisher folder was read.
-            (None, None) => sources.to_path_buf(),
-        }
-    }
 }
 
 impl Publisher {
@@ -322,6 +218,7 @@ struct IndicatorEntry {
     multiplier: Spanned<f64>,
     polarity: Polarity,
     period_type: String,
+    basis: Basis,
     source: SourceEntry,
     methods: String,
     #[serde(default)]
@@ -439,6 +336,7 @@ fn read_indicator(
             multiplier: entry.multiplier.into_inner(),
             polarity: entry.polarity,
             period_type: entry.period_type,
+            basis: entry.basis,
             source: Source {
                 name: entry.source.name,
                 publisher: entry.source.publisher,
@@ -462,7 +360,8 @@ fn read_indicator(
     })
 }
 
-/// Checks that an input section names one file and has what its format needs.
+/// Checks an input section: its files stay inside their folders, its format's own rules hold,
+/// and what it asks of the indicator (intervals, aggregation) fits the indicator.
 fn check_input(
     file: &TomlFile,
     spanned: &Spanned<IndicatorInput>,
@@ -470,88 +369,40 @@ fn check_input(
     lookup_ids: &[Spanned<String>],
     lookups: &[LookupDef],
 ) -> Result<()> {
-    let input = spanned.get_ref();
+    let adapter = spanned.get_ref().adapter();
     let fail = |message: String| Err(file.invalid(spanned, message));
-    for name in [&input.file, &input.publisher_file].into_iter().flatten() {
+    for input_file in adapter.files() {
+        let name = input_file.name();
         if !is_safe_file_name(name) {
             return fail(format!(
                 "\"{name}\" is not a plain file path; expected a relative path inside its folder"
             ));
         }
     }
-    match (&input.file, &input.publisher_file) {
-        (Some(_), None) | (None, Some(_)) => {}
-        _ => {
-            return fail(
-                "expected exactly one of file (in the sources folder) or publisher_file \
-                 (in the publisher folder)"
-                    .into(),
-            )
-        }
-    }
-    if let Some(period) = &input.period {
-        if period::parse(period.get_ref()).is_none() {
+    match adapter.check(value_type) {
+        Ok(()) => {}
+        Err(Problem::Section(message)) => return fail(message),
+        Err(Problem::Period(span, text)) => {
             return Err(Error::BadPeriod {
-                at: file.at_value(period),
-                text: period.get_ref().clone(),
-            });
+                at: file.at(span.start),
+                text,
+            })
         }
     }
-    if input.compute_intervals && aggregate::estimator(value_type).is_none() {
+    if adapter.compute_intervals() && aggregate::estimator(value_type).is_none() {
         return fail(format!(
             "compute_intervals needs value_type \"proportion\" or \"crude_rate\", not {value_type:?}"
         ));
     }
-    match input.format {
-        InputFormat::Fingertips | InputFormat::Tidy => {}
-        InputFormat::Table => {
-            if input.area_columns.is_empty() {
-                return fail("a table input needs area_columns".into());
-            }
-            if input.period_column.is_some() == input.period.is_some() {
-                return fail("a table input needs exactly one of period_column or period".into());
-            }
-            let counts = input.numerator_column.is_some() && input.denominator_column.is_some();
-            if input.value_column.is_none() && !(counts && input.compute_intervals) {
-                return fail(
-                    "a table input needs value_column, or numerator_column and \
-                     denominator_column with compute_intervals = true"
-                        .into(),
-                );
-            }
-        }
-        InputFormat::LsoaDecile => {
-            if input.area_columns.len() != 1
-                || input.value_column.is_none()
-                || input.period.is_none()
-                || input.aggregate_from != Some(AreaLevel::Lsoa)
-                || value_type != ValueType::Proportion
-            {
-                return fail(
-                    "an lsoa_decile input needs one area_columns entry (the LSOA code), \
-                     value_column (the decile), period, aggregate_from = \"lsoa\" and \
-                     value_type \"proportion\""
-                        .into(),
-                );
-            }
-        }
-        InputFormat::HeadlineFigures => {
-            if !input.filter.contains_key("metric") {
-                return fail("a headline_figures input needs filter.metric".into());
-            }
-        }
-    }
-    if let Some(level) = input.aggregate_from {
-        if !matches!(level, AreaLevel::Practice | AreaLevel::Lsoa) {
-            return fail(format!(
-                "cannot aggregate from {level:?}; expected aggregate_from = \"practice\" or \"lsoa\""
-            ));
-        }
+    if let Some(level) = adapter.aggregate_from() {
         if aggregate::estimator(value_type).is_none() {
             return fail(format!(
                 "a {value_type:?} cannot be summed from counts; expected value_type \
                  \"proportion\" or \"crude_rate\" to aggregate"
             ));
+        }
+        if adapter.assigns_itself() {
+            return Ok(());
         }
         let from_level = lookup_ids
             .iter()

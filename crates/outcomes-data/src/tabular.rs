@@ -1,24 +1,119 @@
 //! A small adapter for CSV files with one row per area and period whose columns are named
 //! in the indicator's input section (DfE, Oflog, House of Commons Library and MHCLG files).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use outcomes_core::model::{IndicatorMeta, ValueType};
+use serde::Deserialize;
+use toml::Spanned;
 
+use crate::adapter::{InputFile, Problem, ReadContext, SourceAdapter, SourceRead};
 use crate::error::{Error, Result};
 use crate::observation::Observation;
 use crate::period;
-use crate::publisher::{IndicatorInput, PeriodStyle};
 use crate::table::{Col, Table};
+
+/// `[input.table]`: a CSV with one row per area and period, its columns named here.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// File name inside the sources folder.
+    pub file: String,
+    /// The columns holding area codes; the first non-empty one is used.
+    pub area_columns: Vec<String>,
+    /// A column of area names, used with `area_names` when no code is given.
+    #[serde(default)]
+    pub name_column: Option<String>,
+    /// Area name → code, for rows that name an area without its code.
+    #[serde(default)]
+    pub area_names: BTreeMap<String, String>,
+    /// The column holding the period.
+    #[serde(default)]
+    pub period_column: Option<String>,
+    /// The one period of a file without a period column.
+    #[serde(default)]
+    pub period: Option<Spanned<String>>,
+    /// How the period column writes periods.
+    #[serde(default)]
+    pub period_style: PeriodStyle,
+    /// The value column.
+    #[serde(default)]
+    pub value_column: Option<String>,
+    /// The numerator column.
+    #[serde(default)]
+    pub numerator_column: Option<String>,
+    /// The denominator column.
+    #[serde(default)]
+    pub denominator_column: Option<String>,
+    /// Multiply values by this (100 to turn a fraction into a percentage).
+    #[serde(default)]
+    pub scale: Option<f64>,
+    /// Keep only rows whose column (key) has this text (value).
+    #[serde(default)]
+    pub filter: BTreeMap<String, String>,
+    /// Value markers meaning "not published" (such as DfE's `x`) → the note shown.
+    #[serde(default)]
+    pub not_published: BTreeMap<String, String>,
+    /// Compute values and 95%/99.8% intervals from each row's numerator and denominator.
+    #[serde(default)]
+    pub compute_intervals: bool,
+}
+
+/// How a `table` source writes its periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodStyle {
+    /// Already `2022/23` or `2022`.
+    #[default]
+    AsIs,
+    /// DfE's `202122` for the academic year 2021/22.
+    Compact,
+    /// `2021-22` for 2021/22.
+    Hyphen,
+}
+
+impl SourceAdapter for Input {
+    fn files(&self) -> Vec<InputFile<'_>> {
+        vec![InputFile::Sources(&self.file)]
+    }
+
+    fn compute_intervals(&self) -> bool {
+        self.compute_intervals
+    }
+
+    fn check(&self, _: ValueType) -> std::result::Result<(), Problem> {
+        if self.area_columns.is_empty() {
+            return Err(Problem::section("a table input needs area_columns"));
+        }
+        if self.period_column.is_some() == self.period.is_some() {
+            return Err(Problem::section(
+                "a table input needs exactly one of period_column or period",
+            ));
+        }
+        if let Some(period) = &self.period {
+            Problem::check_period(period)?;
+        }
+        let counts = self.numerator_column.is_some() && self.denominator_column.is_some();
+        if self.value_column.is_none() && !(counts && self.compute_intervals) {
+            return Err(Problem::section(
+                "a table input needs value_column, or numerator_column and denominator_column \
+                 with compute_intervals = true",
+            ));
+        }
+        Ok(())
+    }
+
+    fn read(&self, context: &ReadContext) -> Result<SourceRead> {
+        let path = context.path(InputFile::Sources(&self.file));
+        Ok(read(&path, self, context.meta)?.into())
+    }
+}
 
 /// Reads the rows that pass the input's filter. Rows without an area code (after
 /// `area_names`) are skipped, as are rows with an empty value; rows whose value is a
 /// `not_published` marker become a point with no value and the marker's note.
-pub fn read(
-    path: &Path,
-    input: &IndicatorInput,
-    indicator: &IndicatorMeta,
-) -> Result<Vec<Observation>> {
+pub fn read(path: &Path, input: &Input, indicator: &IndicatorMeta) -> Result<Vec<Observation>> {
     let table = Table::read(path)?;
     let area_cols = input
         .area_columns

@@ -9,12 +9,41 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use outcomes_core::model::{IndicatorMeta, ValueType};
+use serde::Deserialize;
 
+use crate::adapter::{InputFile, ReadContext, SourceAdapter, SourceRead};
 use crate::areas::Areas;
 use crate::error::{Error, Location, Result};
 use crate::observation::Observation;
 use crate::period;
 use crate::table::Table;
+
+/// `[input.tidy]`: a tidy CSV the publisher made, for figures transcribed by hand.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// File name inside the publisher folder (such as `tidy/bcf_reablement_91days.csv`).
+    pub publisher_file: String,
+    /// Where a row has a numerator and denominator, the value and 95%/99.8% intervals are
+    /// computed by the explorer (Wilson / Byar).
+    #[serde(default)]
+    pub compute_intervals: bool,
+}
+
+impl SourceAdapter for Input {
+    fn files(&self) -> Vec<InputFile<'_>> {
+        vec![InputFile::Publisher(&self.publisher_file)]
+    }
+
+    fn compute_intervals(&self) -> bool {
+        self.compute_intervals
+    }
+
+    fn read(&self, context: &ReadContext) -> Result<SourceRead> {
+        let path = context.path(InputFile::Publisher(&self.publisher_file));
+        Ok(read(&path, context.meta, context.areas)?.into())
+    }
+}
 
 /// The tidy format's column names.
 pub mod columns {

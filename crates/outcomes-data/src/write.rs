@@ -79,6 +79,12 @@ pub fn render(output: &Output) -> Result<Files> {
     ) {
         insert(&mut files, path, json(path, stats)?)?;
     }
+    if let (Some(path), Some(population)) = (
+        &output.manifest.registered_population,
+        &output.registered_population,
+    ) {
+        insert(&mut files, path, json(path, population)?)?;
+    }
     for b in &output.boundaries {
         insert(&mut files, &b.file.path, json(&b.file.path, &b.geojson)?)?;
     }

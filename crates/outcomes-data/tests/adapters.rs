@@ -42,7 +42,7 @@ fn add_indicator(f: &Fixture, id: &str, body: &str) {
         &format!(
             "id = \"{id}\"\ntitle = \"T\"\ndescription = \"D\"\ndefinition = \"Def\"\n\
              unit = \"%\"\nmultiplier = 100\npolarity = \"high_is_good\"\n\
-             period_type = \"year\"\nmethods = \"M\"\nshard = \"indicators/{id}\"\n{body}\n\
+             period_type = \"year\"\nbasis = \"resident\"\nmethods = \"M\"\nshard = \"indicators/{id}\"\n{body}\n\
              [source]\nname = \"S\"\npublisher = \"P\"\nlicence = \"L\"\nurl = \"U\"\n\
              attribution = \"A\"\n"
         ),
@@ -65,7 +65,7 @@ fn tidy_indicator(f: &Fixture, rows: &str) {
     add_indicator(
         f,
         "tidy1",
-        "value_type = \"proportion\"\n\n[input]\nformat = \"tidy\"\npublisher_file = \"tidy/t.csv\"\n",
+        "value_type = \"proportion\"\n\n[input.tidy]\npublisher_file = \"tidy/t.csv\"\n",
     );
 }
 
@@ -168,7 +168,7 @@ fn table_inputs_filter_restyle_and_compute() {
     add_indicator(
         &f,
         "tab",
-        "value_type = \"proportion\"\n\n[input]\nformat = \"table\"\nfile = \"table.csv\"\n\
+        "value_type = \"proportion\"\n\n[input.table]\nfile = \"table.csv\"\n\
          area_columns = [\"la\", \"region\", \"country\"]\nname_column = \"name\"\n\
          area_names = { London = \"E12000007\" }\nperiod_column = \"year\"\n\
          period_style = \"compact\"\nnumerator_column = \"num\"\ndenominator_column = \"den\"\n\
@@ -203,7 +203,7 @@ fn table_markers_become_notes_and_bad_periods_fail() {
         "time_period,new_la_code,region_code,country_code,v\n\
          201920,E09000030,,,x\n201819,,E13000001,E92000001,71\n",
     );
-    let body = "value_type = \"proportion\"\n\n[input]\nformat = \"table\"\nfile = \"ks.csv\"\n\
+    let body = "value_type = \"proportion\"\n\n[input.table]\nfile = \"ks.csv\"\n\
          area_columns = [\"new_la_code\", \"region_code\", \"country_code\"]\n\
          period_column = \"time_period\"\nperiod_style = \"compact\"\nvalue_column = \"v\"\n\
          not_published = { x = \"Not published (x)\" }\n";
@@ -252,9 +252,9 @@ fn lsoa_deciles_are_counted_by_ward_without_suppression() {
         &f,
         "imd",
         "value_type = \"proportion\"\nlookups = [\"lsoa-ward\"]\ndisclosure_control = false\n\n\
-         [input]\nformat = \"lsoa_decile\"\nfile = \"imd.csv\"\narea_columns = [\"lsoa\"]\n\
-         value_column = \"decile\"\nperiod = \"2019\"\naggregate_from = \"lsoa\"\n\n\
-         [[extra_inputs]]\nformat = \"table\"\nfile = \"summary.csv\"\narea_columns = [\"code\"]\n\
+         [input.lsoa_decile]\nfile = \"imd.csv\"\nlsoa_column = \"lsoa\"\n\
+         decile_column = \"decile\"\nperiod = \"2019\"\n\n\
+         [[extra_inputs]]\n[extra_inputs.table]\nfile = \"summary.csv\"\narea_columns = [\"code\"]\n\
          period = \"2019\"\nvalue_column = \"prop\"\nscale = 100\n",
     );
     let output = f.build().expect("builds");
@@ -296,7 +296,7 @@ fn headline_figures_keep_the_stated_period() {
     add_indicator(
         &f,
         "le",
-        "value_type = \"mean\"\n\n[input]\nformat = \"headline_figures\"\nfile = \"headline.csv\"\n\
+        "value_type = \"mean\"\n\n[input.headline_figures]\nfile = \"headline.csv\"\n\
          filter = { metric = \"LE\" }\n",
     );
     let output = f.build().expect("builds");
@@ -386,6 +386,76 @@ fn a_bad_health_statistic_is_refused_with_its_line() {
         Err(Error::Invalid { at, .. }) => {
             assert!(at.file.ends_with("health_challenges.toml"));
             assert_eq!(at.line, 8);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn each_format_refuses_the_settings_of_another_at_their_line() {
+    let f = fixture();
+    // `value_column` belongs to the table format; the headline format does not take it.
+    add_indicator(
+        &f,
+        "le",
+        "value_type = \"mean\"\n\n[input.headline_figures]\nfile = \"headline.csv\"\n\
+         filter = { metric = \"LE\" }\nvalue_column = \"value\"\n",
+    );
+    match f.build() {
+        Err(Error::Toml { at, message }) => {
+            assert!(at.file.ends_with("le.toml"), "{at}");
+            assert_eq!(at.line, 17, "{message}");
+            assert!(message.contains("value_column"), "{message}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn an_unknown_format_names_the_formats_there_are() {
+    let f = fixture();
+    add_indicator(
+        &f,
+        "x",
+        "value_type = \"mean\"\n\n[input.spreadsheet]\nfile = \"x.csv\"\n",
+    );
+    match f.build() {
+        Err(Error::Toml { at, message }) => {
+            assert_eq!(at.line, 14, "{message}");
+            assert!(message.contains("spreadsheet"), "{message}");
+            assert!(message.contains("fingertips"), "{message}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_format_rule_is_reported_at_its_input_section() {
+    let f = fixture();
+    // A table needs exactly one of a period column or a period.
+    add_indicator(
+        &f,
+        "t",
+        "value_type = \"mean\"\n\n[input.table]\nfile = \"t.csv\"\narea_columns = [\"a\"]\n\
+         value_column = \"v\"\n",
+    );
+    match f.build() {
+        Err(Error::Invalid { at, message }) => {
+            assert!(at.file.ends_with("t.toml"), "{at}");
+            assert_eq!(at.line, 14, "{message}");
+            assert!(message.contains("period_column or period"), "{message}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // A period the explorer cannot read is shown where it is written.
+    f.edit(
+        "publisher/indicators/t.toml",
+        "value_column = \"v\"",
+        "value_column = \"v\"\nperiod = \"2019-20\"",
+    );
+    match f.build() {
+        Err(Error::BadPeriod { at, text }) => {
+            assert_eq!((at.line, text.as_str()), (18, "2019-20"));
         }
         other => panic!("unexpected {other:?}"),
     }

@@ -459,3 +459,57 @@ fn the_bengali_translations_cover_what_residents_read_first() {
         }
     }
 }
+
+#[test]
+fn the_registered_population_sums_networks_to_localities_and_the_borough() {
+    let Some(output) = output() else { return };
+    let population = output
+        .registered_population
+        .as_ref()
+        .expect("population published");
+    assert_eq!(population.extract_date, "2026-07-01");
+    assert_eq!(population.bands.first().map(String::as_str), Some("0-4"));
+    assert_eq!(population.bands.last().map(String::as_str), Some("90+"));
+    // SOURCES-practice.md: the 30 practices' totals sum to 387,560, as do the 7 networks'.
+    let borough = population.area("E09000030").expect("borough");
+    assert_eq!(
+        (borough.total, borough.origin),
+        (387_560, Origin::Aggregated)
+    );
+    let manifest = &output.manifest;
+    for locality in manifest.areas_at(AreaLevel::Locality) {
+        let summed = population.area(&locality.code).expect("locality");
+        let networks: Vec<_> = manifest
+            .areas_at(AreaLevel::Pcn)
+            .filter(|a| a.parent.as_deref() == Some(locality.code.as_str()))
+            .filter_map(|a| population.area(&a.code))
+            .collect();
+        assert!(!networks.is_empty(), "{}", locality.code);
+        for band in 0..population.bands.len() {
+            let female: u64 = networks.iter().map(|n| n.female[band]).sum();
+            assert_eq!(summed.female[band], female, "{} band {band}", locality.code);
+        }
+        assert_eq!(
+            summed.total,
+            networks.iter().map(|n| n.total).sum::<u64>(),
+            "{}",
+            locality.code
+        );
+    }
+    // Every network's own row is published, and no count singles people out.
+    for network in population
+        .areas
+        .iter()
+        .filter(|a| a.origin == Origin::Published)
+    {
+        assert_eq!(
+            network.total,
+            network.female.iter().chain(&network.male).sum::<u64>()
+        );
+        assert!(network
+            .female
+            .iter()
+            .chain(&network.male)
+            .all(|&c| c == 0 || c >= 8));
+    }
+}

@@ -308,7 +308,7 @@ mod tests {
             "indicators": [{
                 "id": "1", "title": "One", "unit": "%",
                 "value_type": "proportion", "multiplier": 100.0, "polarity": "low_is_good",
-                "period_type": "financial year",
+                "period_type": "financial year", "basis": "registered",
                 "source": {"name": "n", "publisher": "p", "licence": "l", "url": "u", "attribution": "a"},
                 "lookups": [], "shard": "indicators/1.json",
                 "latest": {"period": "2024", "value": 10.0, "comparisons": []}
