@@ -405,3 +405,63 @@ fn a_ward_without_registered_residents_cannot_be_placed() {
     let f = best_fit_fixture("practice,lsoa,n\nP1,L1,3\n");
     assert!(matches!(f.build(), Err(Error::Invalid { message, .. }) if message.contains("W2")));
 }
+
+/// The fixture with two square wards in a TopoJSON file, and `boundaries` as boundaries.toml.
+fn boundaries_fixture(boundaries: &str) -> Fixture {
+    let f = Fixture::new();
+    f.append("publisher/areas.csv", "W1,Ward one,ward,LOC-A,");
+    f.append("publisher/areas.csv", "W2,Ward two,ward,LOC-B,");
+    f.write("publisher/boundaries.toml", boundaries);
+    f.write(
+        "sources/wards.topo.json",
+        r#"{"type":"Topology","arcs":[[[1,0],[1,1]],[[1,1],[0,1],[0,0],[1,0]],
+           [[1,0],[2,0],[2,1],[1,1]]],
+           "objects":{"wards":{"type":"GeometryCollection","geometries":[
+           {"type":"Polygon","arcs":[[0,1]],"properties":{"CODE":"W1"}},
+           {"type":"Polygon","arcs":[[2,-1]],"properties":{"CODE":"W2"}}]}}}"#,
+    );
+    f
+}
+
+const WARDS: &str = "[[boundaries]]\nlevel = \"ward\"\ntopology = \"wards.topo.json\"\n\
+    object = \"wards\"\ncode_property = \"CODE\"\ntolerance = 0.001\n\
+    out = \"boundaries/wards.json\"\nsource = \"S\"\nattribution = \"A\"\n";
+
+#[test]
+fn unions_follow_the_hierarchy_and_name_no_lookup_for_official_placements() {
+    let f = boundaries_fixture(&format!(
+        "{WARDS}\n[[boundaries]]\nlevel = \"locality\"\nunion_of = \"ward\"\n\
+         out = \"boundaries/localities.json\"\nsource = \"S\"\nattribution = \"A\"\n"
+    ));
+    let output = f.build().expect("builds");
+    let localities = features(&output, AreaLevel::Locality);
+    assert_eq!(localities.len(), 2);
+    assert!((area(&localities[0]) - 1.0).abs() < 1e-9);
+    assert_eq!(output.manifest.boundaries[1].lookup, None);
+}
+
+#[test]
+fn a_union_of_a_level_not_published_above_is_refused_at_its_line() {
+    let f = boundaries_fixture(
+        "[[boundaries]]\nlevel = \"locality\"\nunion_of = \"ward\"\n\
+         out = \"boundaries/localities.json\"\nsource = \"S\"\nattribution = \"A\"\n",
+    );
+    match f.build() {
+        Err(Error::Invalid { at, message }) => {
+            assert!(at.file.ends_with("boundaries.toml"));
+            assert_eq!(at.line, 3);
+            assert!(message.contains("earlier entry"), "{message}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_topology_naming_an_unknown_area_is_refused() {
+    let f = boundaries_fixture(WARDS);
+    f.edit("sources/wards.topo.json", "\"W2\"", "\"W9\"");
+    assert!(matches!(
+        f.build(),
+        Err(Error::Invalid { message, .. }) if message.contains("unknown area \"W9\"")
+    ));
+}
