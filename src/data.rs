@@ -2,7 +2,9 @@
 //! sub-path. Every failure becomes a `LoadError` that says in plain words what went wrong.
 
 use gloo_net::http::{Request, Response};
-use outcomes_core::model::{HealthChallenges, Manifest, Shard, SCHEMA_VERSION};
+use outcomes_core::model::{
+    HealthChallenges, Manifest, RegisteredPopulation, Shard, SCHEMA_VERSION,
+};
 use outcomes_i18n::{digits, tr};
 use outcomes_state::Lang;
 use serde::de::DeserializeOwned;
@@ -97,6 +99,11 @@ pub async fn load_shard(path: &str) -> Result<Shard, LoadError> {
 
 /// Fetches a boundary file (GeoJSON), at the path the manifest gives.
 pub async fn load_boundaries(path: &str) -> Result<serde_json::Value, LoadError> {
+    fetch_json(path).await
+}
+
+/// Fetches the registered population by age and sex, at the path the manifest gives.
+pub async fn load_registered_population(path: &str) -> Result<RegisteredPopulation, LoadError> {
     fetch_json(path).await
 }
 

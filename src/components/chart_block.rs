@@ -10,7 +10,9 @@ use outcomes_charts::summary::summarise;
 use std::sync::Arc;
 
 use outcomes_core::localise::{key, Localised};
-use outcomes_core::model::{AreaLevel, IndicatorMeta, IndicatorTexts, Lookup, LookupStatus};
+use outcomes_core::model::{
+    AreaLevel, IndicatorMeta, IndicatorTexts, Lookup, LookupStatus, Source,
+};
 use outcomes_i18n::{digits, tr};
 use outcomes_state::{Lang, State};
 
@@ -165,7 +167,16 @@ fn AboutIndicator(
 
 /// "Source: name, publisher. Licence." under every chart, in `lang`; the names stay English.
 pub fn source_line(indicator: &IndicatorMeta, lang: Lang) -> String {
-    let source = &indicator.source;
+    source_text(&indicator.source, lang)
+}
+
+/// The source line for the page, with the names that stay English marked as English.
+pub fn source_line_view(indicator: &IndicatorMeta, lang: Lang) -> Vec<AnyView> {
+    source_view(&indicator.source, lang)
+}
+
+/// "Source: name, publisher. Licence." for any published source.
+pub fn source_text(source: &Source, lang: Lang) -> String {
     tr!(
         lang,
         "chart_block.source_line",
@@ -175,9 +186,8 @@ pub fn source_line(indicator: &IndicatorMeta, lang: Lang) -> String {
     )
 }
 
-/// The source line for the page, with the names that stay English marked as English.
-pub fn source_line_view(indicator: &IndicatorMeta, lang: Lang) -> Vec<AnyView> {
-    let source = &indicator.source;
+/// [`source_text`] with the names that stay English marked as English.
+pub fn source_view(source: &Source, lang: Lang) -> Vec<AnyView> {
     let english = always_english(lang);
     Marked::default()
         .english(
@@ -185,7 +195,7 @@ pub fn source_line_view(indicator: &IndicatorMeta, lang: Lang) -> Vec<AnyView> {
                 .into_iter()
                 .map(|name| (name.clone(), english)),
         )
-        .view(&source_line(indicator, lang))
+        .view(&source_text(source, lang))
 }
 
 /// The provisional lookups behind figures at `level`: those that place areas into areas of

@@ -7,6 +7,7 @@ pub mod choice_links;
 pub mod echart;
 pub mod load_error;
 pub mod marked;
+pub mod population_pyramid;
 pub mod sentence;
 pub mod share_bar;
 pub mod site_nav;

@@ -13,6 +13,7 @@ use outcomes_i18n::{digits, tr};
 use outcomes_state::{Lang, Level, State, View};
 
 use crate::components::choice_links::{Choice, ChoiceLinks};
+use crate::components::population_pyramid::PopulationPyramid;
 use crate::components::sentence::{indicator_titles, sentence_with};
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
@@ -147,6 +148,7 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <PopulationPyramid manifest=manifest.clone() area=code.clone() />
             <section class="domain">
                 <h2>{tr!(lang, "locality.without_heading")}</h2>
                 <p>

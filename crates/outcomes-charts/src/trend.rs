@@ -55,12 +55,12 @@ pub fn trend_view(
     } else {
         areas.iter().map(String::as_str).collect()
     };
+    let periods = with_missing_years(&shard.periods);
     let series = chosen
         .into_iter()
         .filter_map(|code| {
             let area = manifest.area(code)?;
-            let points: Vec<_> = shard
-                .periods
+            let points: Vec<_> = periods
                 .iter()
                 .map(|period| {
                     shard
@@ -78,8 +78,54 @@ pub fn trend_view(
     TrendView {
         indicator_title: indicator.title.clone(),
         unit: indicator.unit.clone(),
-        periods: shard.periods.clone(),
+        periods,
         series,
+    }
+}
+
+/// The periods with every year the source skips put back (2021/22 between 2020/21 and
+/// 2022/23), so that a missing year is a gap on the axis and in the line rather than two
+/// years drawn side by side and joined.
+pub fn with_missing_years(periods: &[String]) -> Vec<String> {
+    // Further apart than this, the years between are not filled in: an axis of decades of
+    // empty years would say less than the gap itself.
+    const MAX_FILLED: i32 = 20;
+    let mut out: Vec<String> = Vec::with_capacity(periods.len());
+    for period in periods {
+        if let (Some(before), Some(now)) = (out.last().and_then(|p| year_of(p)), year_of(period)) {
+            if before.financial == now.financial && now.start - before.start <= MAX_FILLED {
+                for start in before.start + 1..now.start {
+                    out.push(if now.financial {
+                        format!("{start}/{:02}", (start + 1) % 100)
+                    } else {
+                        start.to_string()
+                    });
+                }
+            }
+        }
+        out.push(period.clone());
+    }
+    out
+}
+
+/// A period's start year and whether it is a financial year (`2020/21`) or a calendar one.
+struct Year {
+    start: i32,
+    financial: bool,
+}
+
+fn year_of(period: &str) -> Option<Year> {
+    let start = period.get(..4)?.parse().ok()?;
+    match period.len() {
+        4 => Some(Year {
+            start,
+            financial: false,
+        }),
+        7 if period.as_bytes()[4] == b'/' => Some(Year {
+            start,
+            financial: true,
+        }),
+        _ => None,
     }
 }
 

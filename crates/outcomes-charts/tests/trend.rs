@@ -1,6 +1,8 @@
 //! The trend chart model, summary and option, checked against the small fixture.
 
-use outcomes_charts::trend::{trend_option, trend_summary, trend_view, TrendView};
+use outcomes_charts::trend::{
+    trend_option, trend_summary, trend_view, with_missing_years, TrendView,
+};
 use outcomes_core::model::{Manifest, Shard};
 use outcomes_i18n::Lang;
 use serde_json::json;
@@ -84,5 +86,57 @@ fn the_bengali_summary_writes_periods_and_values_in_bengali_digits() {
     assert_eq!(
         option["aria"]["label"]["description"],
         json!(trend_summary(&trend(&["L-N"]), Lang::Bn))
+    );
+}
+
+#[test]
+fn a_missing_year_is_a_gap_not_a_join() {
+    // As QOF, which has no files for 2021/22: move the fixture's first year back two years.
+    let manifest: Manifest = serde_json::from_str(include_str!("fixtures/manifest.json")).unwrap();
+    let mut shard: Shard = serde_json::from_str(include_str!("fixtures/shard.json")).unwrap();
+    for period in shard.periods.iter_mut() {
+        if period == "2021/22" {
+            *period = "2020/21".into();
+        }
+    }
+    for point in shard.values.iter_mut() {
+        if point.period == "2021/22" {
+            point.period = "2020/21".into();
+        }
+    }
+    shard.periods.sort();
+    let moved: Vec<String> = shard.periods.clone();
+    assert_eq!(moved, ["2020/21", "2022/23"]);
+    let indicator = manifest.indicator("1").unwrap().clone();
+    let view = trend_view(&manifest, &indicator, &shard, &["L-N".to_string()]);
+    assert_eq!(view.periods, ["2020/21", "2021/22", "2022/23"]);
+    let option = trend_option(&view, Lang::En);
+    assert_eq!(
+        option["xAxis"]["data"],
+        json!(["2020/21", "2021/22", "2022/23"])
+    );
+    // The line has no value in the missing year, so ECharts draws no segment across it.
+    assert_eq!(option["series"][0]["data"], json!([19.0, null, 18.25]));
+    assert_ne!(option["series"][0]["connectNulls"], json!(true));
+}
+
+#[test]
+fn missing_years_are_filled_in_only_between_years_of_one_kind() {
+    let periods = |list: &[&str]| list.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        with_missing_years(&periods(&["2019/20", "2020/21", "2022/23", "2024/25"])),
+        periods(&["2019/20", "2020/21", "2021/22", "2022/23", "2023/24", "2024/25"])
+    );
+    assert_eq!(
+        with_missing_years(&periods(&["2011", "2014"])),
+        periods(&["2011", "2012", "2013", "2014"])
+    );
+    assert_eq!(
+        with_missing_years(&periods(&["1999/00", "2001/02"])),
+        periods(&["1999/00", "2000/01", "2001/02"])
+    );
+    assert_eq!(
+        with_missing_years(&periods(&["2019", "2021/22"])),
+        periods(&["2019", "2021/22"])
     );
 }

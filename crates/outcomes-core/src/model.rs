@@ -523,8 +523,9 @@ pub struct DataPoint {
     /// clearly, or why a value is not published).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// The recent trend ending in this period (`crate::trend`), only on the area's latest
-    /// period and only where five consecutive periods of counts allow one.
+    /// The recent trend ending in this period (`crate::trend`), only on the last period of
+    /// the area's latest run of at least five consecutive, comparable periods of counts
+    /// (usually its latest period; earlier where later years are missing, as in QOF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trend: Option<TrendResult>,
 }

@@ -4,6 +4,7 @@
 //! new file implementing [`SourceAdapter`] and one variant of [`IndicatorInput`]; no field of
 //! one format can be given to another, since each type refuses keys it does not know.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ use crate::areas::Areas;
 use crate::error::Result;
 use crate::lookup::Assignments;
 use crate::observation::Observation;
-use crate::{fingertips, headline, lsoa_decile, period, tabular, tidy};
+use crate::{fingertips, headline, lsoa_decile, period, practice_counts, qof, tabular, tidy};
 
 /// An indicator's input section: which format, and that format's own settings.
 ///
@@ -34,6 +35,10 @@ pub enum IndicatorInput {
     LsoaDecile(lsoa_decile::Input),
     /// `tower_hamlets_headline_figures_from_pages.csv`: figures transcribed from web pages.
     HeadlineFigures(headline::Input),
+    /// NHS Digital's QOF prevalence files: one register over several years, by practice.
+    QofPrevalence(qof::Input),
+    /// One period's counts by GP practice, such as cervical screening coverage.
+    PracticeCounts(practice_counts::Input),
 }
 
 impl IndicatorInput {
@@ -45,6 +50,8 @@ impl IndicatorInput {
             IndicatorInput::Table(input) => input,
             IndicatorInput::LsoaDecile(input) => input,
             IndicatorInput::HeadlineFigures(input) => input,
+            IndicatorInput::QofPrevalence(input) => input,
+            IndicatorInput::PracticeCounts(input) => input,
         }
     }
 }
@@ -94,6 +101,9 @@ pub struct SourceRead {
     /// Where the adapter places its base rows itself (for example each year's practice →
     /// network membership), instead of the indicator's lookup from that level.
     pub assignments: Option<Assignments>,
+    /// Periods whose figures are defined differently from the period before (for example a
+    /// register whose age group changed) → the note shown with them. No trend spans one.
+    pub definition_changes: BTreeMap<String, String>,
 }
 
 impl From<Vec<Observation>> for SourceRead {

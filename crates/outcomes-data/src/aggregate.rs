@@ -2,7 +2,7 @@
 //! up the area hierarchy to PCNs, localities (or wards) and the borough, and published
 //! figures taken as they are for the areas and periods that were not summed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use outcomes_core::model::{AreaLevel, DataPoint, IndicatorMeta, Interval, Origin, ValueType};
 use outcomes_core::stats::{self, Confidence};
@@ -11,6 +11,11 @@ use crate::areas::Areas;
 use crate::error::{Error, Result};
 use crate::lookup::Assignments;
 use crate::observation::Observation;
+
+/// The note on a borough figure that includes rows placed in the borough only.
+pub const BOROUGH_ONLY_NOTE: &str = "Includes practices that no network mapping of the \
+    period lists, counted in the borough only, so the localities add up to less than this \
+    figure.";
 
 /// How an aggregated figure and its interval are computed from a count and denominator.
 pub type Estimator = fn(f64, f64, f64, Confidence) -> Option<(f64, Interval)>;
@@ -39,13 +44,19 @@ pub fn points(
     indicator: &IndicatorMeta,
 ) -> Result<Vec<DataPoint>> {
     let mut sums: BTreeMap<(String, usize), (f64, f64)> = BTreeMap::new();
+    // Borough figures that include rows placed in no area below it (a practice in no
+    // network mapping), which say so.
+    let mut borough_only: BTreeSet<(String, usize)> = BTreeSet::new();
     if let Some(assignments) = assignments {
         for obs in observations.iter().filter(|o| o.base) {
-            let Some(pcn) = assignments.map.get(&obs.area) else {
+            let Some(pcn) = assignments.place(&obs.period, &obs.area) else {
                 return Err(Error::UnknownArea {
                     at: obs.at_area(),
                     code: obs.area.clone(),
-                    expected: format!("an area listed in the lookup {}", assignments.id),
+                    expected: format!(
+                        "an area the lookup {} places in {}",
+                        assignments.id, obs.period
+                    ),
                 });
             };
             let (Some(count), Some(denominator)) = (obs.count, obs.denominator) else {
@@ -59,6 +70,14 @@ pub fn points(
                     "empty; expected a count and a denominator to sum areas up",
                 ));
             };
+            if areas
+                .get(pcn)
+                .is_some_and(|a| a.level == AreaLevel::Borough)
+            {
+                if let Some(order) = areas.order(pcn) {
+                    borough_only.insert((obs.period.clone(), order));
+                }
+            }
             let chain = areas
                 .get(pcn)
                 .into_iter()
@@ -79,6 +98,9 @@ pub fn points(
         let at = |level| estimate.and_then(|f| f(count, denominator, indicator.multiplier, level));
         let ci95 = at(Confidence::Percent95);
         let ci998 = at(Confidence::Percent99_8);
+        let note = borough_only
+            .contains(&(period.clone(), order))
+            .then(|| BOROUGH_ONLY_NOTE.to_string());
         points.insert(
             (period.clone(), order),
             DataPoint {
@@ -92,7 +114,7 @@ pub fn points(
                 denominator: Some(denominator),
                 suppressed: None,
                 comparisons: Vec::new(),
-                note: None,
+                note,
                 trend: None,
             },
         );

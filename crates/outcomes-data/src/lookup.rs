@@ -9,11 +9,25 @@ use crate::publisher::LookupDef;
 use crate::table::Table;
 
 /// A lookup read from its source file: smaller area code → code of the area it sits within.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Assignments {
     /// The lookup's id, for error messages.
     pub id: String,
     pub map: BTreeMap<String, String>,
+    /// Placements that hold in one period only (period → code → area), such as each QOF
+    /// year's practice → network membership. A period listed here is placed by its own map
+    /// alone; `map` serves the periods not listed.
+    pub by_period: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Assignments {
+    /// The area `code` sits within in `period`, if the lookup places it.
+    pub fn place(&self, period: &str, code: &str) -> Option<&String> {
+        match self.by_period.get(period) {
+            Some(map) => map.get(code),
+            None => self.map.get(code),
+        }
+    }
 }
 
 /// Reads the rows of a lookup that has an input file. Every target must be an area of
@@ -60,5 +74,6 @@ pub fn read(sources: &Path, def: &LookupDef, areas: &Areas) -> Result<Option<Ass
     Ok(Some(Assignments {
         id: def.lookup.id.clone(),
         map: map.into_iter().map(|(k, (v, _))| (k, v)).collect(),
+        by_period: BTreeMap::new(),
     }))
 }

@@ -112,6 +112,7 @@ fn build_indicator(
     let mut observations = Vec::new();
     let mut assignments = None;
     let mut breakdowns = Vec::new();
+    let mut definition_changes = std::collections::BTreeMap::new();
     let context = ReadContext {
         publisher_dir,
         sources,
@@ -125,6 +126,7 @@ fn build_indicator(
             compute_intervals(&mut read.observations, &def.meta)?;
         }
         breakdowns.append(&mut read.breakdowns);
+        definition_changes.append(&mut read.definition_changes);
         if read.assignments.is_some() {
             assignments = read.assignments;
         } else if let Some(level) = adapter.aggregate_from() {
@@ -153,7 +155,16 @@ fn build_indicator(
     }
     // Comparisons use full precision, as Fingertips does; rounding is for display.
     benchmark::apply(&mut points, &publisher.areas, def.meta.polarity);
-    trends::apply(&mut points, &def.meta);
+    for point in &mut points {
+        if let Some(note) = definition_changes.get(&point.period) {
+            point.note = Some(match point.note.take() {
+                Some(own) => format!("{own} {note}"),
+                None => note.clone(),
+            });
+        }
+    }
+    let breaks: BTreeSet<String> = definition_changes.into_keys().collect();
+    trends::apply(&mut points, &def.meta, &breaks);
     let values: Vec<_> = points.into_iter().map(write::rounded).collect();
 
     let periods: Vec<String> = values

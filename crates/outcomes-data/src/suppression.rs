@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use outcomes_core::disclosure::{suppress, Cell};
+use outcomes_core::disclosure::{suppress, Cell, SMALL_COUNT};
 use outcomes_core::model::{AreaLevel, DataPoint, Origin};
 
 use crate::areas::Areas;
 
 /// Withholds points period by period. Within a period, each aggregated point is part of
-/// its parent area's aggregated point, which is exactly the sum of its children; England
+/// its parent area's aggregated point, which is the sum of its children and of any rows
+/// counted in the parent alone; England
 /// and regions are national figures and are never withheld. Points without a count have
 /// nothing to disclose and take no part.
 pub fn apply(points: &mut [DataPoint], areas: &Areas) {
@@ -26,7 +27,7 @@ pub fn apply(points: &mut [DataPoint], areas: &Areas) {
             .enumerate()
             .map(|(cell, &i)| (points[i].area.as_str(), cell))
             .collect();
-        let cells: Vec<Cell> = members
+        let mut cells: Vec<Cell> = members
             .iter()
             .map(|&i| {
                 let point = &points[i];
@@ -43,7 +44,27 @@ pub fn apply(points: &mut [DataPoint], areas: &Areas) {
                 }
             })
             .collect();
-        for (cell, reason) in suppress(&cells).into_iter().enumerate() {
+        // A total can hold more than its published parts (a practice counted in the borough
+        // only, being in no network): that remainder is the total minus the parts, so it is
+        // one more part. A small one is withheld like any small count, which protects it;
+        // a larger one is as good as published and never chosen to protect another.
+        let mut parts: BTreeMap<usize, f64> = BTreeMap::new();
+        for cell in &cells {
+            if let Some(parent) = cell.parent {
+                *parts.entry(parent).or_default() += cell.count;
+            }
+        }
+        for (parent, sum) in parts {
+            let remainder = cells[parent].count - sum;
+            if remainder > 0.0 {
+                cells.push(Cell {
+                    count: remainder,
+                    parent: Some(parent),
+                    national: !SMALL_COUNT.contains(&remainder),
+                });
+            }
+        }
+        for (cell, reason) in suppress(&cells).into_iter().enumerate().take(members.len()) {
             if let Some(reason) = reason {
                 withheld.push((members[cell], reason));
             }
