@@ -164,6 +164,7 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                             ids.extend(boundaries.lookup.iter().filter(|id| !indicator.lookups.contains(id)));
                             let provisional: Vec<Lookup> = ids
                                 .into_iter()
+                                .filter(|id| bears_on(&manifest, id, level))
                                 .filter_map(|id| manifest.lookup(id))
                                 .filter(|l| l.status == LookupStatus::Provisional)
                                 .cloned()
@@ -381,6 +382,21 @@ fn MapBlock(
             </div>
         </section>
     }
+}
+
+/// Whether figures at `level` can rest on lookup `id`. A lookup that places areas in wider
+/// areas than `level` (wards in localities) does not bear on ward figures; one that areas of
+/// the manifest do not name (LSOAs to wards, read from a file) is taken to bear on all.
+fn bears_on(manifest: &Manifest, id: &str, level: AreaLevel) -> bool {
+    let mut targets = manifest
+        .areas
+        .iter()
+        .filter(|a| a.lookup.as_deref() == Some(id))
+        .filter_map(|a| a.parent.as_deref().and_then(|p| manifest.area(p)))
+        .map(|parent| parent.level)
+        .peekable();
+    // Wider areas have lower levels: a placement into a level at or below `level` matters.
+    targets.peek().is_none() || targets.any(|to| to >= level)
 }
 
 /// The levels a map of `indicator` can show: those of the map's levels (localities, then
