@@ -13,7 +13,7 @@ use outcomes_charts::choropleth::{
 };
 use outcomes_charts::format::{decimal, unit_label};
 use outcomes_core::model::{
-    AreaLevel, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest,
+    AreaLevel, Basis, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest,
 };
 use outcomes_i18n::{digits, tr};
 use outcomes_state::{Lang, State};
@@ -56,7 +56,15 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                 chosen_or_default(
                     p.state.indicator.as_deref(),
                     |id| mappable.iter().find(|i| i.id == id).cloned().map(Some),
-                    || mappable.first().cloned(),
+                    // Without a choice, the first indicator with ward figures, as before there
+                    // were locality outlines.
+                    || {
+                        mappable
+                            .iter()
+                            .find(|i| i.levels.contains(&AreaLevel::Ward))
+                            .or(mappable.first())
+                            .cloned()
+                    },
                     |id, _| tr!(lang, "map.not_mappable", id = id),
                 )
             })
@@ -314,7 +322,9 @@ fn MapBlock(
             .into_any(),
         )],
     );
-    // Outlines drawn from a provisional placement of smaller areas say so beside the map.
+    // Outlines drawn from a provisional placement of smaller areas say so beside the map,
+    // and GP-registered figures drawn on them say whom they count.
+    let registered = indicator.basis == Basis::Registered;
     let provisional_outlines = boundaries
         .as_ref()
         .is_some_and(|b| b.lookup.is_some())
@@ -322,6 +332,7 @@ fn MapBlock(
             view! {
                 <p class="notice" role="note" data-testid="map-provisional">
                     {tr!(lang, "map.provisional_outlines")}
+                    {registered.then(|| format!(" {}", tr!(lang, "map.registered_on_outlines")))}
                 </p>
             }
         });
