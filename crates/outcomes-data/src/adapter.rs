@@ -15,7 +15,10 @@ use crate::areas::Areas;
 use crate::error::Result;
 use crate::lookup::Assignments;
 use crate::observation::Observation;
-use crate::{fingertips, headline, lsoa_decile, period, tabular, tidy};
+use crate::{
+    census_long, census_totals, census_wide, fingertips, headline, lsoa_decile, period, tabular,
+    tidy,
+};
 
 /// An indicator's input section: which format, and that format's own settings.
 ///
@@ -34,6 +37,13 @@ pub enum IndicatorInput {
     LsoaDecile(lsoa_decile::Input),
     /// `tower_hamlets_headline_figures_from_pages.csv`: figures transcribed from web pages.
     HeadlineFigures(headline::Input),
+    /// A Census 2021 table in the Nomis bulk layout: one row per small area, a column per
+    /// category.
+    CensusWide(census_wide::Input),
+    /// A Census 2021 table as demographr reshapes it: one row per small area and category.
+    CensusLong(census_long::Input),
+    /// Derived England and London totals of the census tables, for comparison.
+    CensusTotals(census_totals::Input),
 }
 
 impl IndicatorInput {
@@ -45,6 +55,9 @@ impl IndicatorInput {
             IndicatorInput::Table(input) => input,
             IndicatorInput::LsoaDecile(input) => input,
             IndicatorInput::HeadlineFigures(input) => input,
+            IndicatorInput::CensusWide(input) => input,
+            IndicatorInput::CensusLong(input) => input,
+            IndicatorInput::CensusTotals(input) => input,
         }
     }
 }
@@ -134,7 +147,8 @@ pub trait SourceAdapter {
     /// The files this input reads (checked to stay inside their folders).
     fn files(&self) -> Vec<InputFile<'_>>;
 
-    /// The level whose counts are summed up the area hierarchy, if any (`practice`, `lsoa`).
+    /// The level whose counts are summed up the area hierarchy, if any (`practice`, `lsoa`,
+    /// `oa`, `msoa`), through the indicator's one lookup from that level.
     fn aggregate_from(&self) -> Option<AreaLevel> {
         None
     }

@@ -123,6 +123,22 @@ impl Table {
         }
     }
 
+    /// A count that must be there: a whole number of zero or more (as census cells are).
+    pub fn count(&self, row: &Row, col: Col) -> Result<f64> {
+        let text = self.get(row, col);
+        match self.non_negative(row, col)? {
+            Some(x) if x.fract() == 0.0 => Ok(x),
+            Some(_) => Err(Error::invalid(
+                self.at(row, col),
+                format!("found \"{text}\"; expected a count, a whole number"),
+            )),
+            None => Err(Error::invalid(
+                self.at(row, col),
+                "empty; expected a count, a whole number",
+            )),
+        }
+    }
+
     /// An optional interval from two limit columns: both or neither, lower first.
     pub fn interval(&self, row: &Row, lower: Col, upper: Col) -> Result<Option<Interval>> {
         match (self.number(row, lower)?, self.number(row, upper)?) {
