@@ -325,23 +325,103 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Writable copies of the real publisher and sources folders.
+fn real_copy() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (publisher, data) = (dir.path().join("publisher"), dir.path().join("sources"));
+    copy_dir(&workspace().join("publisher"), &publisher);
+    copy_dir(&sources(), &data);
+    (dir, publisher, data)
+}
+
+/// Replaces the one occurrence of `from` in a file with `to`.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).expect("read");
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "{from:?} in {}",
+        path.display()
+    );
+    // The copy keeps the shared file's read-only mode; a new file replaces it.
+    fs::remove_file(path).expect("remove");
+    fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn a_ward_name_the_lookup_does_not_map_is_refused_at_its_cell() {
+    if output().is_none() {
+        return;
+    }
+    let (dir, publisher, data) = real_copy();
+    edit(
+        &publisher.join("lookups.toml"),
+        "\"Weavers\" = \"E05009335\"\n",
+        "",
+    );
+    let lookup = data.join("tower_hamlets_oa21_msoa21_ward_lookup.csv");
+    let first_weavers = fs::read_to_string(&lookup)
+        .expect("read")
+        .lines()
+        .position(|l| l.starts_with("Weavers,"))
+        .expect("a Weavers row") as u64
+        + 1;
+    let out = dir.path().join("out");
+    let error = outcomes_data::build_into(&publisher, &data, &out).expect_err("unmapped");
+    let Error::Invalid { at, message } = &error else {
+        panic!("expected an invalid cell, got {error}");
+    };
+    assert!(at
+        .file
+        .ends_with("tower_hamlets_oa21_msoa21_ward_lookup.csv"));
+    assert_eq!(
+        (at.line, &at.column),
+        (first_weavers, &Column::Named("ward_name".into()))
+    );
+    assert!(message.contains("\"Weavers\""), "{message}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_lookup_to_an_unknown_area_is_refused_at_its_line() {
+    if output().is_none() {
+        return;
+    }
+    let (_dir, publisher, data) = real_copy();
+    let lookups = publisher.join("lookups.toml");
+    edit(
+        &lookups,
+        "to_area = \"E09000030\"",
+        "to_area = \"E09000099\"",
+    );
+    let line = fs::read_to_string(&lookups)
+        .expect("read")
+        .lines()
+        .position(|l| l.contains("E09000099"))
+        .expect("the edit") as u64
+        + 1;
+    let out = data.join("out");
+    let error = outcomes_data::build_into(&publisher, &data, &out).expect_err("unknown area");
+    let Error::UnknownArea { at, code, .. } = &error else {
+        panic!("expected an unknown area, got {error}");
+    };
+    assert_eq!((code.as_str(), at.line), ("E09000099", line));
+    assert!(at.file.ends_with("lookups.toml"));
+}
+
 #[test]
 fn a_malformed_count_is_refused_at_its_cell_and_nothing_is_written() {
     if output().is_none() {
         return;
     }
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let (publisher, data) = (dir.path().join("publisher"), dir.path().join("sources"));
-    copy_dir(&workspace().join("publisher"), &publisher);
-    copy_dir(&sources(), &data);
+    let (dir, publisher, data) = real_copy();
     let file = data.join("census2021_ts037_general_health_lsoa21_th.csv");
-    let text = fs::read_to_string(&file).expect("read");
     // The first LSOA's bad-health count (line 2), 97, made unreadable.
-    let broken = text.replacen(",234,97,28\n", ",234,9 7,28\n", 1);
-    assert_ne!(broken, text);
-    // The copy keeps the shared file's read-only mode; a new file replaces it.
-    fs::remove_file(&file).expect("remove");
-    fs::write(&file, broken).expect("write");
+    edit(
+        &file,
+        "1492,656,477,234,97,28\n",
+        "1492,656,477,234,9 7,28\n",
+    );
     let out = dir.path().join("public/data");
     let error = outcomes_data::build_into(&publisher, &data, &out).expect_err("a bad cell");
     let Error::NotANumber { at, text } = &error else {
