@@ -438,3 +438,68 @@ fn a_malformed_count_is_refused_at_its_cell_and_nothing_is_written() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn wards_placed_in_a_locality_sum_on_to_it_and_the_borough_is_unchanged() {
+    let Some(output) = output() else { return };
+    // A ward → locality lookup makes wards' parents localities; the census sums must follow.
+    let (_dir, publisher, data) = real_copy();
+    edit(
+        &publisher.join("areas.csv"),
+        "E05009335,Weavers,ward,E09000030,",
+        "E05009335,Weavers,ward,THT-LOC-NW,",
+    );
+    let placed = outcomes_data::build(&publisher, &data).expect("builds");
+    let at = |id: &str, area: &str| counts(point(&placed, id, area));
+    assert_eq!(at("census-bad-health", "THT-LOC-NW"), (801.0, 14_077.0));
+    for id in [
+        "census-bad-health",
+        "census-overcrowded",
+        "census-bangladeshi",
+    ] {
+        assert_eq!(
+            at(id, BOROUGH_CODE),
+            counts(point(output, id, BOROUGH_CODE)),
+            "{id}"
+        );
+    }
+}
+
+/// A demographr-style file in a temporary folder, read with one input.
+fn read_long(csv_text: &str) -> Result<usize, Error> {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("long.csv");
+    fs::write(&path, csv_text).expect("write");
+    let input: outcomes_data::census_long::Input = toml::from_str(
+        r#"
+file = "long.csv"
+code_column = "lsoa21_code"
+aggregate_from = "lsoa"
+total_column = "total_households"
+category_column = "occupancy_rating"
+numerator_categories = ["-1 (overcrowded)"]
+period = "2021"
+"#,
+    )
+    .expect("a census_long input");
+    outcomes_data::census_long::read(&path, &input).map(|o| o.len())
+}
+
+#[test]
+fn long_tables_must_add_up_and_name_each_category_once() {
+    let header = "lsoa21_code,total_households,occupancy_rating,n\n";
+    let good = format!("{header}E01,10,0 (ideal),7\nE01,10,-1 (overcrowded),3\n");
+    assert_eq!(read_long(&good).expect("adds up"), 1);
+    let short = format!("{header}E01,10,0 (ideal),6\nE01,10,-1 (overcrowded),3\n");
+    let error = read_long(&short).expect_err("9 of 10");
+    assert!(error.to_string().contains("add up to 9"), "{error}");
+    let twice = format!("{header}E01,10,0 (ideal),7\nE01,10,0 (ideal),3\n");
+    let error = read_long(&twice).expect_err("a category twice");
+    assert!(error.to_string().contains("line 3"), "{error}");
+    let two_totals = format!("{header}E01,10,0 (ideal),7\nE01,11,-1 (overcrowded),3\n");
+    let error = read_long(&two_totals).expect_err("two totals");
+    assert!(error.to_string().contains("total_households"), "{error}");
+    let missing = format!("{header}E01,10,0 (ideal),10\n");
+    let error = read_long(&missing).expect_err("no -1 row");
+    assert!(error.to_string().contains("-1 (overcrowded)"), "{error}");
+}
