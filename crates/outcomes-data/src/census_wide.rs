@@ -12,7 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::adapter::{InputFile, Problem, ReadContext, SourceAdapter, SourceRead};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::observation::Observation;
 use crate::table::{Col, Table};
 
@@ -161,12 +161,10 @@ pub fn read(path: &Path, input: &Input) -> Result<Vec<Observation>> {
             ));
         }
         if let Some(first_line) = seen.insert(code.to_string(), row.line()) {
-            return Err(Error::ConflictingDuplicate {
-                at: Location::line(path, row.line()),
-                area: code.to_string(),
-                period: period.clone(),
-                first_line,
-            });
+            return Err(Error::invalid(
+                table.at(row, code_col),
+                format!("{code} is listed here and on line {first_line}; expected each area once"),
+            ));
         }
         let sum = |cols: &[Col]| -> Result<f64> { cols.iter().map(|&c| table.count(row, c)).sum() };
         let count = sum(&numerators)?;
