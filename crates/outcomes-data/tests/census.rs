@@ -506,3 +506,30 @@ fn long_tables_must_add_up_and_name_each_category_once() {
     let error = read_long(&missing).expect_err("no -1 row");
     assert!(error.to_string().contains("-1 (overcrowded)"), "{error}");
 }
+
+#[test]
+fn a_key_of_another_format_in_a_census_input_fails_at_its_line() {
+    if output().is_none() {
+        return;
+    }
+    let (_dir, publisher, data) = real_copy();
+    let file = publisher.join("indicators/census-bad-health.toml");
+    // `numerator_column` is the table format's key; census_wide takes numerator_columns.
+    edit(
+        &file,
+        "aggregate_from = \"lsoa\"\n",
+        "aggregate_from = \"lsoa\"\nnumerator_column = \"x\"\n",
+    );
+    let line = fs::read_to_string(&file)
+        .expect("read")
+        .lines()
+        .position(|l| l.starts_with("numerator_column ="))
+        .expect("the edit") as u64
+        + 1;
+    let error = outcomes_data::build(&publisher, &data).expect_err("an unknown key");
+    let Error::Toml { at, message } = &error else {
+        panic!("expected a TOML error, got {error}");
+    };
+    assert!(at.file.ends_with("census-bad-health.toml"));
+    assert_eq!(at.line, line, "{message}");
+}
