@@ -146,11 +146,22 @@ fn pyramid_chart(population: &RegisteredPopulation, area: &PopulationByAge, lang
             .top(0)
             .text_style(TextStyle::new().font_size(14).font_weight("bold"))
     };
+    // Both sides on one scale, so the shape compares men with women.
+    let widest = area
+        .female
+        .iter()
+        .chain(&area.male)
+        .copied()
+        .max()
+        .unwrap_or(0);
+    let max = nice_ceiling(widest);
     let value_axis = |grid: i32, inverse: bool| {
         Axis::new()
             .type_(AxisType::Value)
             .grid_index(grid)
             .inverse(inverse)
+            .min(0)
+            .max(max as f64)
             .split_number(2)
             .axis_label(label())
     };
@@ -197,6 +208,21 @@ fn pyramid_chart(population: &RegisteredPopulation, area: &PopulationByAge, lang
         ))
 }
 
+/// The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `n`, so both axes end
+/// on a round number.
+fn nice_ceiling(n: u64) -> u64 {
+    let mut power = 1u64;
+    loop {
+        for step in [10, 20, 25, 50] {
+            let candidate = power * step / 10;
+            if candidate >= n {
+                return candidate.max(1);
+            }
+        }
+        power = power.saturating_mul(10);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +249,15 @@ mod tests {
             },
             methods: "m".into(),
         }
+    }
+
+    #[test]
+    fn axes_end_on_round_numbers() {
+        assert_eq!(nice_ceiling(7_044), 10_000);
+        assert_eq!(nice_ceiling(6_678), 10_000);
+        assert_eq!(nice_ceiling(4_000), 5_000);
+        assert_eq!(nice_ceiling(2_100), 2_500);
+        assert_eq!(nice_ceiling(0), 1);
     }
 
     #[test]
@@ -256,6 +291,9 @@ mod tests {
         assert_eq!(series[0]["data"], serde_json::json!([10, 20, 5, 5]));
         assert_eq!(series[1]["data"], serde_json::json!([10, 40, 5, 5]));
         assert_eq!(option["xAxis"][0]["inverse"], true);
+        // Both sides end at the same round number above the widest band (40 women).
+        assert_eq!(option["xAxis"][0]["max"], 50.0);
+        assert_eq!(option["xAxis"][1]["max"], 50.0);
         assert!(option["aria"]["label"]["description"]
             .as_str()
             .is_some_and(|d| d.contains("North")));

@@ -155,7 +155,11 @@ pub enum AreaLevel {
     Pcn,
     Practice,
     Ward,
+    /// Middle layer super output areas: read from sources, never published.
+    Msoa,
     Lsoa,
+    /// Census output areas: read from sources, never published.
+    Oa,
 }
 
 impl AreaLevel {
@@ -169,7 +173,9 @@ impl AreaLevel {
             AreaLevel::Pcn => "pcn",
             AreaLevel::Practice => "practice",
             AreaLevel::Ward => "ward",
+            AreaLevel::Msoa => "msoa",
             AreaLevel::Lsoa => "lsoa",
+            AreaLevel::Oa => "oa",
         }
     }
 

@@ -53,15 +53,18 @@ impl Areas {
                 ));
             }
             let level_text = table.get(row, level_col);
-            let level = parse_level(level_text).ok_or_else(|| {
-                Error::invalid(
-                    table.at(row, level_col),
-                    format!(
-                        "unknown level \"{level_text}\"; expected one of england, region, \
+            // Output areas and MSOAs are read from sources and summed, never published.
+            let level = parse_level(level_text)
+                .filter(|l| !matches!(l, AreaLevel::Oa | AreaLevel::Msoa))
+                .ok_or_else(|| {
+                    Error::invalid(
+                        table.at(row, level_col),
+                        format!(
+                            "unknown level \"{level_text}\"; expected one of england, region, \
                          borough, locality, pcn, practice, ward, lsoa"
-                    ),
-                )
-            })?;
+                        ),
+                    )
+                })?;
             let lookup = non_empty(table.get(row, lookup_col));
             if let Some(id) = &lookup {
                 if !lookup_ids.contains(id) {
