@@ -273,7 +273,9 @@ pub fn level_name(level: AreaLevel, lang: Lang) -> String {
         AreaLevel::Pcn => tr!(lang, "level.pcn"),
         AreaLevel::Practice => tr!(lang, "level.practice"),
         AreaLevel::Ward => tr!(lang, "level.ward"),
+        AreaLevel::Msoa => tr!(lang, "level.msoa"),
         AreaLevel::Lsoa => tr!(lang, "level.lsoa"),
+        AreaLevel::Oa => tr!(lang, "level.oa"),
     }
 }
 
@@ -287,6 +289,8 @@ pub fn level_name_plural(level: AreaLevel, lang: Lang) -> String {
         AreaLevel::Pcn => tr!(lang, "level.plural.pcn"),
         AreaLevel::Practice => tr!(lang, "level.plural.practice"),
         AreaLevel::Ward => tr!(lang, "level.plural.ward"),
+        AreaLevel::Msoa => tr!(lang, "level.plural.msoa"),
         AreaLevel::Lsoa => tr!(lang, "level.plural.lsoa"),
+        AreaLevel::Oa => tr!(lang, "level.plural.oa"),
     }
 }

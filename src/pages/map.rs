@@ -1,20 +1,24 @@
-//! The map: wards shaded by an indicator's value, with a legend of value ranges in words,
-//! a summary, and the same numbers as a table. Only indicators with ward figures are
-//! offered, and the choices are links like everywhere else.
+//! The map: wards or localities shaded by an indicator's value, with a legend of value ranges
+//! in words, a summary, and the same numbers as a table. Only indicators with figures at a
+//! level the explorer has boundaries for are offered, and the choices (indicator, level,
+//! period) are links like everywhere else. Locality outlines are unions of wards placed by a
+//! provisional lookup, and the map says so.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_charts::area_comparison::periods_at;
-use outcomes_charts::choropleth::{map_option, map_summary, map_view, MapView, WARD_MAP};
+use outcomes_charts::choropleth::{
+    map_name, map_option, map_summary, map_view_at, MapView, MAP_LEVELS,
+};
 use outcomes_charts::format::{decimal, unit_label};
 use outcomes_core::model::{
-    AreaLevel, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest,
+    AreaLevel, Basis, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest,
 };
 use outcomes_i18n::{digits, tr};
 use outcomes_state::{Lang, State};
 
-use crate::components::chart_block::ProvisionalNotice;
+use crate::components::chart_block::{level_name_plural, ProvisionalNotice};
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
@@ -26,7 +30,7 @@ use crate::data::LoadError;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::echarts::{load_library, register_map};
 use crate::shards::ShardCache;
-use crate::state::{chosen_or_default, href, UrlState};
+use crate::state::{area_level, chosen_or_default, href, url_level, UrlState};
 
 /// The map page.
 #[component]
@@ -34,10 +38,15 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
     let cache = ShardCache::get();
+    // The levels there are boundaries for.
+    let drawable: Vec<AreaLevel> = MAP_LEVELS
+        .into_iter()
+        .filter(|l| manifest.boundaries.iter().any(|b| b.level == *l))
+        .collect();
     let mappable: Vec<IndicatorMeta> = manifest
         .indicators
         .iter()
-        .filter(|i| i.levels.contains(&AreaLevel::Ward))
+        .filter(|i| !map_levels(i, &drawable).is_empty())
         .cloned()
         .collect();
     let chosen = Memo::new({
@@ -47,34 +56,53 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                 chosen_or_default(
                     p.state.indicator.as_deref(),
                     |id| mappable.iter().find(|i| i.id == id).cloned().map(Some),
-                    || mappable.first().cloned(),
+                    // Without a choice, the first indicator with ward figures, as before there
+                    // were locality outlines.
+                    || {
+                        mappable
+                            .iter()
+                            .find(|i| i.levels.contains(&AreaLevel::Ward))
+                            .or(mappable.first())
+                            .cloned()
+                    },
                     |id, _| tr!(lang, "map.not_mappable", id = id),
                 )
             })
         }
     });
-    let boundaries = manifest
-        .boundaries
-        .iter()
-        .find(|b| b.level == AreaLevel::Ward)
-        .cloned();
+    let level = Memo::new({
+        let drawable = drawable.clone();
+        move |_| {
+            chosen.with(|(i, _)| {
+                let i = i.as_ref()?;
+                url.0.with(|p| map_level(i, &drawable, &p.state))
+            })
+        }
+    });
     let map_ready = LocalResource::new({
-        let path = boundaries.as_ref().map(|b| b.path.clone());
+        let manifest = manifest.clone();
         move || {
-            let path = path.clone();
+            let file = level.with(|l| {
+                l.as_ref()
+                    .and_then(|(l, _)| manifest.boundaries.iter().find(|b| b.level == *l))
+                    .cloned()
+            });
             async move {
-                let Some(path) = path else { return Ok(false) };
-                let geo_json = load_boundaries(&path).await?;
+                let Some(file) = file else { return Ok(None) };
+                let geo_json = load_boundaries(&file.path).await?;
                 load_library(lang)
                     .await
                     .map_err(|_| LoadError::ChartLibrary)?;
-                register_map(WARD_MAP, &geo_json);
-                Ok(true)
+                register_map(map_name(file.level), &geo_json);
+                Ok(Some(file))
             }
         }
     });
     let shard = LocalResource::new(move || {
-        let path = chosen.with(|(i, _)| i.as_ref().map(|i| i.shard_path(AreaLevel::Ward)));
+        let path = chosen.with(|(i, _)| {
+            let level = level.with(|l| l.as_ref().map(|(l, _)| *l))?;
+            i.as_ref().map(|i| i.shard_path(level))
+        });
         async move {
             match path {
                 Some(path) => cache.load(path).await.map(Some),
@@ -82,7 +110,11 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
             }
         }
     });
-    let problems = Signal::derive(move || chosen.with(|(_, note)| note.iter().cloned().collect()));
+    let problems = Signal::derive(move || {
+        let mut notes: Vec<String> = chosen.with(|(_, note)| note.iter().cloned().collect());
+        notes.extend(level.with(|l| l.as_ref().and_then(|(_, note)| note.clone())));
+        notes
+    });
 
     view! {
         <h1>{tr!(lang, "map.heading")}</h1>
@@ -102,10 +134,26 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                 .collect();
             view! { <ChoiceLinks label=tr!(lang, "map.indicator_label") choices testid="map-indicator" /> }
         }}
+        {move || {
+            let state = url.state();
+            let shown = level.with(|l| l.as_ref().map(|(l, _)| *l));
+            let levels = chosen.with(|(i, _)| i.as_ref().map(|i| map_levels(i, &drawable)).unwrap_or_default());
+            let choices: Vec<Choice> = levels
+                .into_iter()
+                .filter_map(|l| {
+                    Some(Choice {
+                        text: level_name_plural(l, lang),
+                        href: href(&State { level: url_level(l)?, ..state.clone() }),
+                        current: shown == Some(l),
+                        lang: None,
+                    })
+                })
+                .collect();
+            (choices.len() > 1).then(|| view! { <ChoiceLinks label=tr!(lang, "map.level_label") choices testid="map-level" /> })
+        }}
         <Transition fallback=move || view! { <p class="loading">{tr!(lang, "map.loading")}</p> }>
             {move || {
                 let manifest = manifest.clone();
-                let boundaries = boundaries.clone();
                 Suspend::new(async move {
                     let ready = map_ready.await;
                     let loaded = shard.await;
@@ -117,15 +165,19 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                         (_, Err(error), _) => view! {
                             <LoadErrorMessage error retry=Callback::new(move |_| shard.refetch()) />
                         }.into_any(),
-                        (Ok(true), Ok(Some(shard)), Some(indicator)) => {
-                            let provisional: Vec<Lookup> = indicator
-                                .lookups
-                                .iter()
+                        (Ok(Some(boundaries)), Ok(Some(shard)), Some(indicator)) => {
+                            // The level of the boundaries registered, so that areas and outlines match.
+                            let level = boundaries.level;
+                            let mut ids: Vec<&String> = indicator.lookups.iter().collect();
+                            ids.extend(boundaries.lookup.iter().filter(|id| !indicator.lookups.contains(id)));
+                            let provisional: Vec<Lookup> = ids
+                                .into_iter()
+                                .filter(|id| bears_on(&manifest, id, level))
                                 .filter_map(|id| manifest.lookup(id))
                                 .filter(|l| l.status == LookupStatus::Provisional)
                                 .cloned()
                                 .collect();
-                            let periods = periods_at(&manifest, &shard, AreaLevel::Ward);
+                            let periods = periods_at(&manifest, &shard, level);
                             let period = Memo::new({
                                 let periods = periods.clone();
                                 move |_| {
@@ -137,17 +189,17 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                             });
                             let view = Memo::new({
                                 let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
-                                move |_| period.with(|p| map_view(&manifest, &indicator, &shard, p, lang))
+                                move |_| period.with(|p| map_view_at(&manifest, &indicator, &shard, p, level, lang))
                             });
-                            // Ward names kept in English, wherever the summary names them.
+                            // Area names kept in English, wherever the summary names them.
                             let marked = Marked::default().english(
                                 manifest
-                                    .areas_at(AreaLevel::Ward)
+                                    .areas_at(level)
                                     .map(|a| (a.name.clone(), english_if_kept("area", &a.code, "name"))),
                             );
                             view! {
                                 {(!provisional.is_empty()).then(|| view! { <ProvisionalNotice lookups=provisional /> })}
-                                <MapBlock indicator view=view.into() periods period=period.into() boundaries marked />
+                                <MapBlock indicator view=view.into() periods period=period.into() boundaries=Some(boundaries) marked />
                             }
                                 .into_any()
                         }
@@ -172,6 +224,21 @@ fn MapBlock(
 ) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
+    let localities = view.with_untracked(|v| v.level == AreaLevel::Locality);
+    // The catalogue words "by ward" and "by locality" whole, as each language orders them.
+    let (title_template, caption_template, column) = if localities {
+        (
+            tr!(lang, "map.title_locality"),
+            tr!(lang, "map.caption_locality"),
+            tr!(lang, "map.column_locality"),
+        )
+    } else {
+        (
+            tr!(lang, "map.title"),
+            tr!(lang, "map.caption"),
+            tr!(lang, "map.column_ward"),
+        )
+    };
     let summary = Signal::derive(move || view.with(|v| map_summary(v, lang)));
     let option = Signal::derive(move || view.with(|v| map_option(v, lang)));
     let period_links = move || {
@@ -204,19 +271,24 @@ fn MapBlock(
     // where it has no translation.
     let table_name = move || {
         view.with(|v| {
-            tr!(
-                lang,
-                "map.caption",
-                title = v.indicator_title,
-                period = digits(lang, &v.period),
-                unit = unit_label(&v.unit, lang)
-            )
+            let (period, unit) = (digits(lang, &v.period), unit_label(&v.unit, lang));
+            let values = [
+                ("title", v.indicator_title.as_str()),
+                ("period", period.as_str()),
+                ("unit", unit.as_str()),
+            ];
+            let key = if localities {
+                "map.caption_locality"
+            } else {
+                "map.caption"
+            };
+            outcomes_i18n::text_with(lang, key, &values)
         })
     };
     let caption = move || {
         view.with(|v| {
             sentence_with(
-                &tr!(lang, "map.caption"),
+                &caption_template,
                 vec![
                     (
                         "title",
@@ -230,7 +302,7 @@ fn MapBlock(
         })
     };
     let heading = sentence_with(
-        &tr!(lang, "map.title"),
+        &title_template,
         vec![(
             "title",
             view! { <span lang=title_lang>{indicator.title.clone()}</span> }.into_any(),
@@ -250,6 +322,20 @@ fn MapBlock(
             .into_any(),
         )],
     );
+    // Outlines drawn from a provisional placement of smaller areas say so beside the map,
+    // and GP-registered figures drawn on them say whom they count.
+    let registered = indicator.basis == Basis::Registered;
+    let provisional_outlines = boundaries
+        .as_ref()
+        .is_some_and(|b| b.lookup.is_some())
+        .then(|| {
+            view! {
+                <p class="notice" role="note" data-testid="map-provisional">
+                    {tr!(lang, "map.provisional_outlines")}
+                    {registered.then(|| format!(" {}", tr!(lang, "map.registered_on_outlines")))}
+                </p>
+            }
+        });
     let attribution = boundaries.map(|b| {
         sentence_with(
             &tr!(lang, "map.boundaries"),
@@ -268,6 +354,7 @@ fn MapBlock(
                 {move || view.with(|v| tr!(lang, "map.subtitle", unit = unit_words(v), period = digits(lang, &v.period)))}
             </p>
             <p class="summary" data-testid="map-summary">{move || marked.view(&summary.get())}</p>
+            {provisional_outlines}
             <div class="map-layout">
                 <EChart option summary testid="ward-map" class="map" />
                 <div class="legend" data-testid="map-legend">
@@ -288,7 +375,7 @@ fn MapBlock(
                     <caption>{caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{tr!(lang, "map.column_ward")}</th>
+                            <th scope="col">{column}</th>
                             <th scope="col" class="num">{tr!(lang, "map.column_value")}</th>
                             <th scope="col">{tr!(lang, "map.column_band")}</th>
                         </tr>
@@ -306,6 +393,55 @@ fn MapBlock(
             </div>
         </section>
     }
+}
+
+/// Whether figures at `level` can rest on lookup `id`. A lookup that places areas in wider
+/// areas than `level` (wards in localities) does not bear on ward figures; one that areas of
+/// the manifest do not name (LSOAs to wards, read from a file) is taken to bear on all.
+fn bears_on(manifest: &Manifest, id: &str, level: AreaLevel) -> bool {
+    let mut targets = manifest
+        .areas
+        .iter()
+        .filter(|a| a.lookup.as_deref() == Some(id))
+        .filter_map(|a| a.parent.as_deref().and_then(|p| manifest.area(p)))
+        .map(|parent| parent.level)
+        .peekable();
+    // Wider areas have lower levels: a placement into a level at or below `level` matters.
+    targets.peek().is_none() || targets.any(|to| to >= level)
+}
+
+/// The levels a map of `indicator` can show: those of the map's levels (localities, then
+/// wards) where it has figures and there are boundaries.
+fn map_levels(indicator: &IndicatorMeta, drawable: &[AreaLevel]) -> Vec<AreaLevel> {
+    MAP_LEVELS
+        .into_iter()
+        .filter(|l| drawable.contains(l) && indicator.levels.contains(l))
+        .collect()
+}
+
+/// The level a map of `indicator` shows: the link's level where the map can show it, and
+/// otherwise the first level it can, with a note when the link asked for another level.
+/// As on the indicator view, a link without a level asks for localities.
+fn map_level(
+    indicator: &IndicatorMeta,
+    drawable: &[AreaLevel],
+    state: &State,
+) -> Option<(AreaLevel, Option<String>)> {
+    let levels = map_levels(indicator, drawable);
+    let wanted = area_level(state.level);
+    if levels.contains(&wanted) {
+        return Some((wanted, None));
+    }
+    let first = *levels.first()?;
+    let note = (state.level != outcomes_state::Level::default()).then(|| {
+        tr!(
+            state.lang,
+            "indicator.level_unavailable",
+            wanted = level_name_plural(wanted, state.lang),
+            shown = level_name_plural(first, state.lang)
+        )
+    });
+    Some((first, note))
 }
 
 /// The band's place in words, so the key reads without its colours.

@@ -1,4 +1,4 @@
-//! A choropleth of small areas (wards): each area's value, the band it falls in, the legend
+//! A choropleth of wards or localities: each area's value, the band it falls in, the legend
 //! as text ranges (so it does not rely on colour) and the ECharts option. charming 0.6 has
 //! no usable map series, so the option is written as JSON here; it is still a pure function
 //! of the data, tested on the host.
@@ -10,8 +10,22 @@ use serde_json::{json, Value};
 use crate::bar_chart::TOOLTIP_RENDER_MODE;
 use crate::format::{decimal, value_with_unit};
 
-/// The name the boundaries are registered under in ECharts.
+/// The name the ward boundaries are registered under in ECharts.
 pub const WARD_MAP: &str = "tower-hamlets-wards";
+
+/// The name the locality boundaries are registered under in ECharts.
+pub const LOCALITY_MAP: &str = "tower-hamlets-localities";
+
+/// The levels a map can show, in the order the map offers them.
+pub const MAP_LEVELS: [AreaLevel; 2] = [AreaLevel::Locality, AreaLevel::Ward];
+
+/// The ECharts map name for a level's boundaries (wards for any level but localities).
+pub fn map_name(level: AreaLevel) -> &'static str {
+    match level {
+        AreaLevel::Locality => LOCALITY_MAP,
+        _ => WARD_MAP,
+    }
+}
 
 /// Light to dark blue (ColorBrewer "Blues", 5 classes): ordered by lightness, so the order
 /// reads in greyscale too.
@@ -40,6 +54,8 @@ pub struct MapArea {
 /// Everything the map, its legend, its summary and its table need.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapView {
+    /// The level of the areas mapped (wards or localities).
+    pub level: AreaLevel,
     pub indicator_title: String,
     pub unit: String,
     pub period: String,
@@ -58,9 +74,22 @@ pub fn map_view(
     period: &str,
     lang: Lang,
 ) -> MapView {
+    map_view_at(manifest, indicator, shard, period, AreaLevel::Ward, lang)
+}
+
+/// As [`map_view`], for the areas of `level` (wards or localities); `shard` holds the
+/// indicator's figures at that level.
+pub fn map_view_at(
+    manifest: &Manifest,
+    indicator: &IndicatorMeta,
+    shard: &Shard,
+    period: &str,
+    level: AreaLevel,
+    lang: Lang,
+) -> MapView {
     let mut values = Vec::new();
     let mut missing = Vec::new();
-    for area in manifest.areas_at(AreaLevel::Ward) {
+    for area in manifest.areas_at(level) {
         match shard.point(&area.code, period).and_then(|p| p.value) {
             Some(v) => values.push((area.code.clone(), area.name.clone(), v)),
             None => missing.push(area.name.clone()),
@@ -76,6 +105,7 @@ pub fn map_view(
             .unwrap_or(bands.len().saturating_sub(1))
     };
     MapView {
+        level,
         indicator_title: indicator.title.clone(),
         unit: indicator.unit.clone(),
         period: period.to_string(),
@@ -134,7 +164,17 @@ pub fn map_summary(view: &MapView, lang: Lang) -> String {
     let highest = view.areas.iter().max_by(|a, b| a.value.total_cmp(&b.value));
     let lowest = view.areas.iter().min_by(|a, b| a.value.total_cmp(&b.value));
     let period = digits(lang, &view.period);
+    let localities = view.level == AreaLevel::Locality;
     match (highest, lowest) {
+        (Some(h), Some(l)) if localities => tr!(
+            lang,
+            "charts.map.summary_locality",
+            period = period,
+            highest = h.name,
+            highest_value = value_with_unit(h.value, &view.unit, lang),
+            lowest = l.name,
+            lowest_value = value_with_unit(l.value, &view.unit, lang),
+        ),
         (Some(h), Some(l)) => tr!(
             lang,
             "charts.map.summary",
@@ -144,12 +184,13 @@ pub fn map_summary(view: &MapView, lang: Lang) -> String {
             lowest = l.name,
             lowest_value = value_with_unit(l.value, &view.unit, lang),
         ),
+        _ if localities => tr!(lang, "charts.map.no_values_locality", period = period),
         _ => tr!(lang, "charts.map.no_values", period = period),
     }
 }
 
-/// The ECharts option: a map series over the registered ward boundaries, each ward filled
-/// with its band's colour and outlined in near-black so boundaries meet 3:1 contrast. The
+/// The ECharts option: a map series over the registered boundaries of the view's level, each
+/// area filled with its band's colour and outlined in near-black so boundaries meet 3:1 contrast. The
 /// summary, its accessible name, is in `lang`.
 pub fn map_option(view: &MapView, lang: Lang) -> Value {
     let data: Vec<Value> = view
@@ -169,10 +210,10 @@ pub fn map_option(view: &MapView, lang: Lang) -> Value {
         "aria": { "enabled": true, "label": { "description": map_summary(view, lang) } },
         "tooltip": { "trigger": "item", "renderMode": TOOLTIP_RENDER_MODE },
         "series": [{
-            "id": "wards",
+            "id": if view.level == AreaLevel::Locality { "localities" } else { "wards" },
             "type": "map",
-            "map": WARD_MAP,
-            // Matched on the boundary file's `name`, so tooltips name the ward.
+            "map": map_name(view.level),
+            // Matched on the boundary file's `name`, so tooltips name the area.
             "nameProperty": "name",
             // Longitude and latitude degrees differ in length at London's latitude.
             "aspectScale": 0.62,

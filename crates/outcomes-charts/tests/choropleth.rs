@@ -104,3 +104,45 @@ fn the_bengali_key_and_summary_use_bengali_words_and_digits() {
         json!(map_summary(&view, Lang::Bn))
     );
 }
+
+#[test]
+fn a_locality_map_draws_on_the_locality_boundaries_and_says_locality() {
+    use outcomes_charts::choropleth::{map_view_at, LOCALITY_MAP};
+    use outcomes_core::model::AreaLevel;
+    let manifest: Manifest = serde_json::from_str(
+        r#"{"schema_version":1,"dataset":{"title":"t","publisher":"p","release_date":"2026-01-01"},
+        "framework":{"domains":[]},"lookups":[],
+        "areas":[
+          {"code":"E09000030","name":"Tower Hamlets","level":"borough"},
+          {"code":"L1","name":"North West","level":"locality","parent":"E09000030"},
+          {"code":"L2","name":"South East","level":"locality","parent":"E09000030"},
+          {"code":"W1","name":"Bow East","level":"ward","parent":"L1"}],
+        "indicators":[{"id":"imd","title":"Deprived areas","description":"d","definition":"d","unit":"%",
+          "value_type":"proportion","multiplier":100,"polarity":"low_is_good","period_type":"year","basis":"resident",
+          "source":{"name":"s","publisher":"p","licence":"l","url":"u","attribution":"a"},
+          "methods":"m","lookups":[],"shard":"indicators/imd"}]}"#,
+    )
+    .unwrap();
+    let shard: Shard = serde_json::from_str(
+        r#"{"schema_version":1,"indicator":"imd","periods":["2025"],"values":[
+          {"area":"L1","period":"2025","origin":"aggregated","value":2.5},
+          {"area":"L2","period":"2025","origin":"aggregated","value":0.0},
+          {"area":"W1","period":"2025","origin":"aggregated","value":9.0}]}"#,
+    )
+    .unwrap();
+    let indicator = manifest.indicator("imd").unwrap().clone();
+    let view = map_view_at(
+        &manifest,
+        &indicator,
+        &shard,
+        "2025",
+        AreaLevel::Locality,
+        Lang::En,
+    );
+    let names: Vec<&str> = view.areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["North West", "South East"]);
+    let option = map_option(&view, Lang::En);
+    assert_eq!(option["series"][0]["map"], LOCALITY_MAP);
+    assert_ne!(LOCALITY_MAP, WARD_MAP);
+    assert!(map_summary(&view, Lang::Bn).contains("লোকালিটিতে"));
+}

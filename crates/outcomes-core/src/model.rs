@@ -78,6 +78,11 @@ pub struct BoundaryFile {
     pub source: String,
     /// The attribution statement the licence asks for.
     pub attribution: String,
+    /// The provisional lookup that placed these areas' parts, when the boundaries are unions
+    /// of smaller areas grouped by it (locality outlines drawn from wards): the explorer
+    /// labels such a map provisional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lookup: Option<String>,
 }
 
 impl Manifest {
@@ -150,7 +155,11 @@ pub enum AreaLevel {
     Pcn,
     Practice,
     Ward,
+    /// Middle layer super output areas: read from sources, never published.
+    Msoa,
     Lsoa,
+    /// Census output areas: read from sources, never published.
+    Oa,
 }
 
 impl AreaLevel {
@@ -164,7 +173,9 @@ impl AreaLevel {
             AreaLevel::Pcn => "pcn",
             AreaLevel::Practice => "practice",
             AreaLevel::Ward => "ward",
+            AreaLevel::Msoa => "msoa",
             AreaLevel::Lsoa => "lsoa",
+            AreaLevel::Oa => "oa",
         }
     }
 
@@ -206,6 +217,30 @@ pub struct Lookup {
     pub source: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// For a lookup the data tool derives: each placement and how clear it is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<LookupRow>,
+}
+
+/// One placement of a derived lookup, with the share of the evidence behind it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct LookupRow {
+    /// The code of the area placed (e.g. a ward).
+    pub from: String,
+    /// The code of the area it is placed in (e.g. a locality).
+    pub to: String,
+    /// The share, in (0, 1], of the evidence (e.g. the ward's GP-registered residents) that
+    /// points to `to`.
+    pub share: f64,
+    /// How much evidence there was (e.g. registered residents counted), so that a share can
+    /// be read as "so many out of".
+    pub out_of: u64,
+    /// The area with the next largest share, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<String>,
+    /// That area's share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up_share: Option<f64>,
 }
 
 /// What kind of number an indicator is, which decides its confidence interval method.

@@ -16,7 +16,10 @@ use crate::areas::Areas;
 use crate::error::Result;
 use crate::lookup::Assignments;
 use crate::observation::Observation;
-use crate::{fingertips, headline, lsoa_decile, period, practice_counts, qof, tabular, tidy};
+use crate::{
+    census_long, census_totals, census_wide, fingertips, headline, lsoa_decile, period,
+    practice_counts, qof, tabular, tidy,
+};
 
 /// An indicator's input section: which format, and that format's own settings.
 ///
@@ -39,6 +42,13 @@ pub enum IndicatorInput {
     QofPrevalence(qof::Input),
     /// One period's counts by GP practice, such as cervical screening coverage.
     PracticeCounts(practice_counts::Input),
+    /// A Census 2021 table in the Nomis bulk layout: one row per small area, a column per
+    /// category.
+    CensusWide(census_wide::Input),
+    /// A Census 2021 table as demographr reshapes it: one row per small area and category.
+    CensusLong(census_long::Input),
+    /// Derived England and London totals of the census tables, for comparison.
+    CensusTotals(census_totals::Input),
 }
 
 impl IndicatorInput {
@@ -52,6 +62,9 @@ impl IndicatorInput {
             IndicatorInput::HeadlineFigures(input) => input,
             IndicatorInput::QofPrevalence(input) => input,
             IndicatorInput::PracticeCounts(input) => input,
+            IndicatorInput::CensusWide(input) => input,
+            IndicatorInput::CensusLong(input) => input,
+            IndicatorInput::CensusTotals(input) => input,
         }
     }
 }
@@ -144,7 +157,8 @@ pub trait SourceAdapter {
     /// The files this input reads (checked to stay inside their folders).
     fn files(&self) -> Vec<InputFile<'_>>;
 
-    /// The level whose counts are summed up the area hierarchy, if any (`practice`, `lsoa`).
+    /// The level whose counts are summed up the area hierarchy, if any (`practice`, `lsoa`,
+    /// `oa`, `msoa`), through the indicator's one lookup from that level.
     fn aggregate_from(&self) -> Option<AreaLevel> {
         None
     }

@@ -1,6 +1,7 @@
-//! From source rows to the points the explorer publishes: practice (or LSOA) counts summed
-//! up the area hierarchy to PCNs, localities (or wards) and the borough, and published
-//! figures taken as they are for the areas and periods that were not summed.
+//! From source rows to the points the explorer publishes: base counts (practices, LSOAs,
+//! output areas, MSOAs) placed by a lookup and summed up the area hierarchy (to PCNs or
+//! wards, then whatever `areas.csv` puts above them, such as localities, up to the borough),
+//! and published figures taken as they are for the areas and periods that were not summed.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,10 +33,9 @@ pub fn estimator(value_type: ValueType) -> Option<Estimator> {
 
 /// The points of one indicator, sorted by period and then by the order of `areas`.
 ///
-/// With `assignments`, base rows (practices, LSOAs) are summed into the area the lookup
-/// places them in and every area above it up to the borough. Base rows are never published
-/// themselves. Other rows are published
-/// for the areas of `areas.csv`, except where an aggregated figure exists for the same area
+/// With `assignments`, base rows (practices, LSOAs, OAs, MSOAs) are summed into the area
+/// the lookup places them in and every area above it up to the borough. Base rows are never
+/// published themselves. Other rows are published for the areas of `areas.csv`, except where an aggregated figure exists for the same area
 /// and period.
 pub fn points(
     observations: &[Observation],

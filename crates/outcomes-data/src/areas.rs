@@ -53,15 +53,18 @@ impl Areas {
                 ));
             }
             let level_text = table.get(row, level_col);
-            let level = parse_level(level_text).ok_or_else(|| {
-                Error::invalid(
-                    table.at(row, level_col),
-                    format!(
-                        "unknown level \"{level_text}\"; expected one of england, region, \
+            // Output areas and MSOAs are read from sources and summed, never published.
+            let level = parse_level(level_text)
+                .filter(|l| !matches!(l, AreaLevel::Oa | AreaLevel::Msoa))
+                .ok_or_else(|| {
+                    Error::invalid(
+                        table.at(row, level_col),
+                        format!(
+                            "unknown level \"{level_text}\"; expected one of england, region, \
                          borough, locality, pcn, practice, ward, lsoa"
-                    ),
-                )
-            })?;
+                        ),
+                    )
+                })?;
             let lookup = non_empty(table.get(row, lookup_col));
             if let Some(id) = &lookup {
                 if !lookup_ids.contains(id) {
@@ -134,6 +137,33 @@ impl Areas {
     /// The areas above `code`, nearest first. Ends because `read` refused loops.
     pub fn ancestors<'a>(&'a self, code: &str) -> impl Iterator<Item = &'a Area> + 'a {
         std::iter::successors(self.parent(code), move |a| self.parent(&a.code))
+    }
+
+    /// Places `code` in `parent` on the evidence of lookup `lookup`, for a lookup the tool
+    /// derives. The new parent must be a wider area within the old one (a ward of the borough
+    /// can move into one of the borough's localities), so every chain still ends where it did.
+    pub fn place(&mut self, code: &str, parent: &str, lookup: &str) -> Result<(), String> {
+        let (Some(&i), Some(target)) = (self.index.get(code), self.get(parent)) else {
+            return Err(format!(
+                "cannot place {code} in {parent}; expected both in areas.csv"
+            ));
+        };
+        let area = &self.list[i];
+        let within_old = match &area.parent {
+            Some(old) => target.code == *old || self.ancestors(parent).any(|a| a.code == *old),
+            None => true,
+        };
+        if target.level >= area.level || !within_old {
+            return Err(format!(
+                "cannot place {code} ({:?}) in {parent} ({:?}); expected a wider area within \
+                 its parent in areas.csv",
+                area.level, target.level
+            ));
+        }
+        let area = &mut self.list[i];
+        area.parent = Some(parent.to_string());
+        area.lookup = Some(lookup.to_string());
+        Ok(())
     }
 
     fn check_no_cycle(&self, start: &Area, at: Location) -> Result<()> {

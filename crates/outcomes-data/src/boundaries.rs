@@ -1,16 +1,21 @@
-//! `boundaries.toml`: simplified GeoJSON boundaries for the areas of one level, from a
-//! GeoJSON file in the sources folder.
+//! `boundaries.toml`: GeoJSON boundaries for the areas of one level. Ward boundaries come from
+//! a TopoJSON file, whose shared arcs are simplified once each so that neighbours share
+//! their edges exactly, optionally clipped to a land outline; locality boundaries are the
+//! unions of their wards, so their outlines lie on ward edges.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use outcomes_core::model::{AreaLevel, BoundaryFile};
+use geo::{MultiPolygon, Orient};
+use outcomes_core::model::{AreaLevel, BoundaryFile, LookupStatus};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use toml::Spanned;
 
 use crate::areas::Areas;
 use crate::error::{Error, Location, Result};
+use crate::publisher::LookupDef;
+use crate::topology::{self, Pt, Shape};
 
 /// The file name in the publisher folder.
 pub const INPUT: &str = "boundaries.toml";
@@ -24,13 +29,41 @@ struct File {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Entry {
-    level: AreaLevel,
-    file: String,
-    code_property: String,
+    level: Spanned<AreaLevel>,
+    /// A TopoJSON file in the sources folder.
+    #[serde(default)]
+    topology: Option<String>,
+    /// The TopoJSON object holding the areas.
+    #[serde(default)]
+    object: Option<String>,
+    /// The property holding each area's code.
+    #[serde(default)]
+    code_property: Option<String>,
+    /// Douglas-Peucker tolerance in degrees, applied to each arc once.
+    #[serde(default)]
+    tolerance: Option<Spanned<f64>>,
+    #[serde(default)]
+    clip: Option<Clip>,
+    /// Instead of a file: the union of the boundaries of this (smaller) level published
+    /// above, grouped by each area's parent.
+    #[serde(default)]
+    union_of: Option<Spanned<AreaLevel>>,
     out: Spanned<String>,
-    tolerance: Spanned<f64>,
     source: String,
     attribution: String,
+}
+
+/// Water narrower than this on average (degrees, about 30 m) is not cut away: see
+/// [`topology::water`].
+const MIN_WATER_WIDTH: f64 = 0.0003;
+
+/// A land outline to clip to: one feature of a GeoJSON file in the sources folder.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Clip {
+    file: String,
+    code_property: String,
+    code: String,
 }
 
 /// One published boundary file: its manifest entry and its GeoJSON.
@@ -40,8 +73,15 @@ pub struct Boundaries {
     pub geojson: Value,
 }
 
-/// Reads `boundaries.toml`, if there is one, and simplifies each file it names.
-pub fn read(publisher: &Path, sources: &Path, areas: &Areas) -> Result<Vec<Boundaries>> {
+/// Reads `boundaries.toml`, if there is one, and builds each file it names, in its order.
+/// `lookups` tell which placements of areas are provisional: a union over areas placed by a
+/// provisional lookup names that lookup in its manifest entry.
+pub fn read(
+    publisher: &Path,
+    sources: &Path,
+    areas: &Areas,
+    lookups: &[LookupDef],
+) -> Result<Vec<Boundaries>> {
     let path = publisher.join(INPUT);
     if !path.exists() {
         return Ok(Vec::new());
@@ -53,14 +93,9 @@ pub fn read(publisher: &Path, sources: &Path, areas: &Areas) -> Result<Vec<Bound
         message: e.message().trim().to_string(),
     })?;
     let mut out = Vec::new();
+    // The shapes published so far, by level, for unions.
+    let mut built: BTreeMap<AreaLevel, BTreeMap<String, Shape>> = BTreeMap::new();
     for entry in file.boundaries {
-        let tolerance = *entry.tolerance.get_ref();
-        if !(tolerance.is_finite() && tolerance >= 0.0) {
-            return Err(Error::invalid(
-                at(entry.tolerance.span().start),
-                "expected a tolerance of zero or more degrees",
-            ));
-        }
         let name = entry.out.get_ref();
         let safe = name.ends_with(".json")
             && name.split('/').all(|s| {
@@ -75,265 +110,277 @@ pub fn read(publisher: &Path, sources: &Path, areas: &Areas) -> Result<Vec<Bound
                 "expected a relative .json path such as \"boundaries/wards.json\"",
             ));
         }
-        let geojson = simplify_file(&sources.join(&entry.file), &entry, areas)?;
+        let level = *entry.level.get_ref();
+        let (shapes, lookup) = match (&entry.topology, &entry.union_of) {
+            (Some(topology), None) => (from_topology(sources, topology, &entry, areas, &at)?, None),
+            (None, Some(of)) => {
+                let smaller = *of.get_ref();
+                let Some(parts) = built.get(&smaller) else {
+                    return Err(Error::invalid(
+                        at(of.span().start),
+                        format!(
+                            "no {smaller:?} boundaries are published above this entry; expected \
+                             union_of to name the level of an earlier entry"
+                        ),
+                    ));
+                };
+                let (shapes, lookup) = unions(parts, level, areas, lookups)
+                    .map_err(|m| Error::invalid(at(entry.level.span().start), m))?;
+                (shapes, lookup)
+            }
+            _ => {
+                return Err(Error::invalid(
+                    at(entry.level.span().start),
+                    "expected exactly one of topology (a TopoJSON file in the sources folder) \
+                     or union_of (a level published above)",
+                ))
+            }
+        };
         out.push(Boundaries {
             file: BoundaryFile {
-                level: entry.level,
+                level,
                 path: entry.out.into_inner(),
                 source: entry.source,
                 attribution: entry.attribution,
+                lookup,
             },
-            geojson,
+            geojson: feature_collection(&shapes, level, areas),
         });
+        built.insert(level, shapes);
     }
     Ok(out)
 }
 
-fn simplify_file(path: &Path, entry: &Entry, areas: &Areas) -> Result<Value> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let bad = |line: usize, column: usize, message: String| Error::Invalid {
-        at: Location {
-            file: path.to_path_buf(),
-            line: line as u64,
-            column: crate::error::Column::Number(column),
-        },
-        message,
+/// The areas of one level from a TopoJSON file: arcs simplified once, rings rebuilt from them,
+/// then clipped to the outline if there is one.
+fn from_topology(
+    sources: &Path,
+    name: &str,
+    entry: &Entry,
+    areas: &Areas,
+    at: &dyn Fn(usize) -> Location,
+) -> Result<BTreeMap<String, Shape>> {
+    let level = *entry.level.get_ref();
+    let here = at(entry.level.span().start);
+    let (Some(object), Some(code_property), Some(tolerance)) =
+        (&entry.object, &entry.code_property, &entry.tolerance)
+    else {
+        return Err(Error::invalid(
+            here,
+            "a topology entry needs object, code_property and tolerance",
+        ));
     };
-    let doc: Value = serde_json::from_str(&text)
-        .map_err(|e| bad(e.line(), e.column(), format!("{e}; expected GeoJSON")))?;
-    let features = doc
-        .get("features")
-        .and_then(Value::as_array)
-        .ok_or_else(|| bad(1, 1, "expected a GeoJSON FeatureCollection".into()))?;
-    let mut by_code: BTreeMap<String, Value> = BTreeMap::new();
-    for (i, feature) in features.iter().enumerate() {
-        let feature_error = |m: String| bad(1, 1, format!("feature {}: {m}", i + 1));
-        let code = feature
-            .pointer(&format!("/properties/{}", entry.code_property))
-            .and_then(Value::as_str)
-            .ok_or_else(|| {
-                feature_error(format!(
-                    "expected a text property \"{}\"",
-                    entry.code_property
-                ))
-            })?;
-        let area = areas
-            .get(code)
-            .filter(|a| a.level == entry.level)
-            .ok_or_else(|| {
-                feature_error(format!(
-                    "unknown area \"{code}\"; expected an area of level {:?} in areas.csv",
-                    entry.level
-                ))
-            })?;
-        let geometry = feature
-            .get("geometry")
-            .ok_or_else(|| feature_error("expected a geometry".into()))?;
-        let simplified = simplify_geometry(geometry, *entry.tolerance.get_ref())
-            .ok_or_else(|| feature_error("expected a Polygon or MultiPolygon".into()))?;
-        let published = json!({
-            "type": "Feature",
-            "properties": { "code": area.code, "name": area.name },
-            "geometry": simplified,
-        });
-        if by_code.insert(code.to_string(), published).is_some() {
-            return Err(feature_error(format!("area {code} has a second feature")));
+    let degrees = *tolerance.get_ref();
+    if !(degrees.is_finite() && degrees >= 0.0) {
+        return Err(Error::invalid(
+            at(tolerance.span().start),
+            "expected a tolerance of zero or more degrees",
+        ));
+    }
+    let path = sources.join(name);
+    let topo = topology::read(&path, object, code_property)?;
+    let arcs = topology::simplify_arcs(&topo.arcs, degrees);
+    let whole = Location::line(&path, 1);
+    let mut shapes: BTreeMap<String, Shape> = BTreeMap::new();
+    for (i, (code, polygons)) in topo.geometries.iter().enumerate() {
+        let fail = |m: String| Error::invalid(whole.clone(), format!("geometry {}: {m}", i + 1));
+        if areas.get(code).is_none_or(|a| a.level != level) {
+            return Err(fail(format!(
+                "unknown area \"{code}\"; expected an area of level {level:?} in areas.csv"
+            )));
+        }
+        let shape = topology::assemble(&arcs, polygons).map_err(|p| {
+            fail(format!(
+                "polygon {} of {code} vanishes at tolerance {degrees}; expected a smaller \
+                 tolerance",
+                p + 1
+            ))
+        })?;
+        if shapes.insert(code.clone(), shape).is_some() {
+            return Err(fail(format!("area {code} has a second geometry")));
         }
     }
     if let Some(missing) = areas
         .list()
         .iter()
-        .find(|a| a.level == entry.level && !by_code.contains_key(&a.code))
+        .find(|a| a.level == level && !shapes.contains_key(&a.code))
     {
-        return Err(bad(
-            1,
-            1,
-            format!("no feature for area {} ({})", missing.code, missing.name),
+        return Err(Error::invalid(
+            whole,
+            format!("no geometry for area {} ({})", missing.code, missing.name),
         ));
     }
-    // In the order of areas.csv.
-    let ordered: Vec<Value> = areas
+    if let Some(clip) = &entry.clip {
+        let outline_path = sources.join(&clip.file);
+        let outline = read_outline(&outline_path, clip)?;
+        // The river bank is simplified like the arcs, or it would carry more detail than
+        // every other edge.
+        let outline_shape: Shape = outline
+            .iter()
+            .map(|polygon| {
+                let rings: Vec<_> = std::iter::once(polygon.exterior())
+                    .chain(polygon.interiors())
+                    .cloned()
+                    .collect();
+                topology::simplify_arcs(&rings, degrees)
+                    .into_iter()
+                    .filter(|ring| ring.len() >= 4)
+                    .collect()
+            })
+            .filter(|rings: &Vec<_>| !rings.is_empty())
+            .collect();
+        let outline = topology::to_geo(&outline_shape);
+        // In areas.csv order throughout, so that nothing depends on the file's order.
+        let ordered: Vec<&Shape> = areas
+            .list()
+            .iter()
+            .filter_map(|a| shapes.get(&a.code))
+            .collect();
+        let water = topology::water(&ordered, &outline, MIN_WATER_WIDTH);
+        let mut known: BTreeSet<Pt> = topology::vertices(shapes.values());
+        known.extend(topology::vertices([&outline_shape]));
+        let mut crossings = BTreeMap::new();
+        for area in areas.list().iter().filter(|a| a.level == level) {
+            if let Some(shape) = shapes.get_mut(&area.code) {
+                *shape = topology::cut(shape, &water, &known, &mut crossings);
+                if shape.is_empty() {
+                    return Err(Error::invalid(
+                        Location::line(&outline_path, 1),
+                        format!(
+                            "area {} lies outside the outline {}; expected it to overlap",
+                            area.code, clip.code
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(shapes)
+}
+
+/// One feature of a GeoJSON file, as polygons.
+fn read_outline(path: &Path, clip: &Clip) -> Result<MultiPolygon<f64>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let whole = || Location::line(path, 1);
+    let collection: geojson::FeatureCollection = text
+        .parse::<geojson::GeoJson>()
+        .and_then(geojson::FeatureCollection::try_from)
+        .map_err(|e| {
+            Error::invalid(
+                whole(),
+                format!("{e}; expected a GeoJSON FeatureCollection"),
+            )
+        })?;
+    let feature = collection
+        .features
+        .into_iter()
+        .find(|f| {
+            f.property(&clip.code_property).and_then(Value::as_str) == Some(clip.code.as_str())
+        })
+        .ok_or_else(|| {
+            Error::invalid(
+                whole(),
+                format!(
+                    "no feature with {} = \"{}\"; expected the outline to clip to",
+                    clip.code_property, clip.code
+                ),
+            )
+        })?;
+    let value = feature
+        .geometry
+        .map(|g| g.value)
+        .ok_or_else(|| Error::invalid(whole(), format!("{}: expected a geometry", clip.code)))?;
+    match value {
+        geojson::Value::Polygon(_) => geo::Polygon::try_from(value).map(MultiPolygon::from),
+        _ => MultiPolygon::try_from(value),
+    }
+    .map_err(|e| {
+        Error::invalid(
+            whole(),
+            format!("{}: {e}; expected a Polygon or MultiPolygon", clip.code),
+        )
+    })
+}
+
+/// Each area of `level` as the union of the smaller areas whose parent it is. Fails when an
+/// area of `level` would have no parts, or a part has no parent at `level`. Names the one
+/// provisional lookup, if any, that placed the parts.
+fn unions(
+    parts: &BTreeMap<String, Shape>,
+    level: AreaLevel,
+    areas: &Areas,
+    lookups: &[LookupDef],
+) -> std::result::Result<(BTreeMap<String, Shape>, Option<String>), String> {
+    let known = topology::vertices(parts.values());
+    let mut groups: BTreeMap<&str, Vec<&Shape>> = BTreeMap::new();
+    let mut placed_by = BTreeSet::new();
+    for area in areas.list() {
+        let Some(shape) = parts.get(&area.code) else {
+            continue;
+        };
+        let Some(parent) = areas.ancestors(&area.code).find(|a| a.level == level) else {
+            return Err(format!(
+                "area {} has no parent of level {level:?}; expected every part in one",
+                area.code
+            ));
+        };
+        if let Some(id) = &area.lookup {
+            placed_by.insert(id.clone());
+        }
+        groups.entry(parent.code.as_str()).or_default().push(shape);
+    }
+    let mut shapes = BTreeMap::new();
+    for area in areas.list().iter().filter(|a| a.level == level) {
+        let Some(group) = groups.get(area.code.as_str()) else {
+            return Err(format!(
+                "area {} ({}) has no parts; expected each area of level {level:?} to contain some",
+                area.code, area.name
+            ));
+        };
+        shapes.insert(area.code.clone(), topology::union(group, &known));
+    }
+    let provisional: Vec<String> = placed_by
+        .into_iter()
+        .filter(|id| {
+            lookups
+                .iter()
+                .any(|l| &l.lookup.id == id && l.lookup.status == LookupStatus::Provisional)
+        })
+        .collect();
+    Ok((shapes, provisional.into_iter().next()))
+}
+
+/// The published GeoJSON: one feature per area of `level`, in areas.csv order, with `code` and
+/// `name` from areas.csv; a Polygon for one part, a MultiPolygon for several.
+fn feature_collection(shapes: &BTreeMap<String, Shape>, level: AreaLevel, areas: &Areas) -> Value {
+    let features = areas
         .list()
         .iter()
-        .filter_map(|a| by_code.remove(&a.code))
-        .collect();
-    Ok(json!({ "type": "FeatureCollection", "features": ordered }))
-}
-
-type Ring = Vec<[f64; 2]>;
-
-fn simplify_geometry(geometry: &Value, tolerance: f64) -> Option<Value> {
-    let kind = geometry.get("type")?.as_str()?;
-    let coordinates = geometry.get("coordinates")?;
-    match kind {
-        "Polygon" => {
-            let rings = polygon(coordinates, tolerance)?;
-            Some(json!({ "type": "Polygon", "coordinates": rings }))
-        }
-        "MultiPolygon" => {
-            let polygons = coordinates
-                .as_array()?
-                .iter()
-                .map(|p| polygon(p, tolerance))
-                .collect::<Option<Vec<_>>>()?;
-            Some(json!({ "type": "MultiPolygon", "coordinates": polygons }))
-        }
-        _ => None,
-    }
-}
-
-fn polygon(value: &Value, tolerance: f64) -> Option<Vec<Ring>> {
-    let rings = value
-        .as_array()?
-        .iter()
-        .map(|ring| {
-            let points = ring
-                .as_array()?
-                .iter()
-                .map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?]))
-                .collect::<Option<Ring>>()?;
-            Some(round_ring(&simplify_ring(&points, tolerance)))
-        })
-        .collect::<Option<Vec<Ring>>>()?;
-    // Holes simplified away to nothing are dropped; the outer ring is always kept.
-    Some(
-        rings
-            .into_iter()
-            .enumerate()
-            .filter(|(i, r)| *i == 0 || r.len() >= 4)
-            .map(|(_, r)| r)
-            .collect(),
-    )
-}
-
-/// Douglas-Peucker on a closed ring, keeping at least four points (a triangle, closed).
-pub fn simplify_ring(ring: &[[f64; 2]], tolerance: f64) -> Ring {
-    if ring.len() <= 4 {
-        return ring.to_vec();
-    }
-    // Split the ring at its first point and the point farthest from it, so both halves are
-    // open chains with distinct ends.
-    let first = ring[0];
-    let far = (1..ring.len() - 1)
-        .max_by(|&a, &b| {
-            distance2(ring[a], first)
-                .partial_cmp(&distance2(ring[b], first))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        })
-        .unwrap_or(1);
-    let mut keep = vec![false; ring.len()];
-    keep[0] = true;
-    keep[far] = true;
-    keep[ring.len() - 1] = true;
-    mark(ring, 0, far, tolerance, &mut keep);
-    mark(ring, far, ring.len() - 1, tolerance, &mut keep);
-    let mut out: Ring = ring
-        .iter()
-        .zip(&keep)
-        .filter(|(_, &k)| k)
-        .map(|(p, _)| *p)
-        .collect();
-    if out.len() < 4 {
-        // Too coarse: keep the ring's shape with its two farthest points and a third.
-        let third = (1..ring.len() - 1)
-            .filter(|&i| i != far)
-            .max_by(|&a, &b| {
-                segment_distance(ring[a], first, ring[far])
-                    .partial_cmp(&segment_distance(ring[b], first, ring[far]))
-                    .unwrap_or(std::cmp::Ordering::Equal)
+        .filter(|a| a.level == level)
+        .filter_map(|area| {
+            // GeoJSON (RFC 7946) orientation: outer rings anticlockwise. TopoJSON's are not.
+            let polygons =
+                topology::to_geo(shapes.get(&area.code)?).orient(geo::orient::Direction::Default);
+            let value = match polygons.0.as_slice() {
+                [one] => geojson::Value::from(one),
+                _ => geojson::Value::from(&polygons),
+            };
+            let mut properties = serde_json::Map::new();
+            properties.insert("code".into(), Value::from(area.code.clone()));
+            properties.insert("name".into(), Value::from(area.name.clone()));
+            Some(geojson::Feature {
+                bbox: None,
+                geometry: Some(geojson::Geometry::new(value)),
+                id: None,
+                properties: Some(properties),
+                foreign_members: None,
             })
-            .unwrap_or(1);
-        let mut idx = [0, far, third];
-        idx.sort_unstable();
-        out = idx.iter().map(|&i| ring[i]).collect();
-        out.push(first);
-    }
-    out
-}
-
-fn mark(points: &[[f64; 2]], start: usize, end: usize, tolerance: f64, keep: &mut [bool]) {
-    if end <= start + 1 {
-        return;
-    }
-    let (mut worst, mut index) = (0.0, start);
-    for i in start + 1..end {
-        let d = segment_distance(points[i], points[start], points[end]);
-        if d > worst {
-            worst = d;
-            index = i;
-        }
-    }
-    if worst > tolerance {
-        keep[index] = true;
-        mark(points, start, index, tolerance, keep);
-        mark(points, index, end, tolerance, keep);
-    }
-}
-
-fn distance2(a: [f64; 2], b: [f64; 2]) -> f64 {
-    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)
-}
-
-/// The distance from `p` to the segment `a`-`b`.
-fn segment_distance(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
-    let length2 = distance2(a, b);
-    if length2 == 0.0 {
-        return distance2(p, a).sqrt();
-    }
-    let t =
-        (((p[0] - a[0]) * (b[0] - a[0]) + (p[1] - a[1]) * (b[1] - a[1])) / length2).clamp(0.0, 1.0);
-    distance2(p, [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]).sqrt()
-}
-
-/// Rounds to 5 decimal places (about a metre) and drops points that become repeats.
-fn round_ring(ring: &[[f64; 2]]) -> Ring {
-    let round = |x: f64| {
-        let r = (x * 1e5).round() / 1e5;
-        if r == 0.0 {
-            0.0
-        } else {
-            r
-        }
+        })
+        .collect();
+    let collection = geojson::FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: None,
     };
-    let mut out: Ring = Vec::with_capacity(ring.len());
-    for p in ring {
-        let q = [round(p[0]), round(p[1])];
-        if out.last() != Some(&q) {
-            out.push(q);
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_square_with_a_near_straight_point_loses_it() {
-        let ring = [
-            [0.0, 0.0],
-            [1.0, 0.0],
-            [1.0, 0.5],
-            [1.000_01, 0.7],
-            [1.0, 1.0],
-            [0.0, 1.0],
-            [0.0, 0.0],
-        ];
-        let simplified = simplify_ring(&ring, 0.001);
-        assert_eq!(
-            simplified,
-            vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]
-        );
-        // With no tolerance only exactly collinear points could go; none are.
-        assert_eq!(simplify_ring(&ring, 0.0).len(), ring.len());
-    }
-
-    #[test]
-    fn a_ring_never_collapses_below_a_triangle() {
-        let ring = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
-        let simplified = simplify_ring(&ring, 10.0);
-        assert_eq!(simplified.len(), 4);
-        assert_eq!(simplified.first(), simplified.last());
-    }
+    Value::Object(serde_json::Map::from(&collection))
 }

@@ -31,28 +31,54 @@ impl Assignments {
 }
 
 /// Reads the rows of a lookup that has an input file. Every target must be an area of
-/// `areas.csv` at the lookup's `to_level`; a code assigned twice must be assigned alike.
+/// `areas.csv` at the lookup's `to_level` (a name in a column of names must be one of
+/// `to_names`); a code assigned twice must be assigned alike.
 pub fn read(sources: &Path, def: &LookupDef, areas: &Areas) -> Result<Option<Assignments>> {
     let Some(input) = &def.input else {
         return Ok(None);
     };
     let table = Table::read(&sources.join(&input.file))?;
     let from_col = table.column(&input.from_column)?;
-    let to_col = table.column(&input.to_column)?;
+    let to_col = input
+        .to_column
+        .as_deref()
+        .map(|c| table.column(c))
+        .transpose()?;
     let mut map: BTreeMap<String, (String, u64)> = BTreeMap::new();
     for row in table.rows() {
         let from = table.get(row, from_col);
-        let to = table.get(row, to_col);
+        let (to, at) = match (to_col, &input.to_area) {
+            (Some(c), _) => (table.get(row, c), table.at(row, c)),
+            (None, Some(area)) => (area.get_ref().as_str(), table.at(row, from_col)),
+            // Refused when the publisher folder was read.
+            (None, None) => continue,
+        };
         // An empty target means the area was not in the lookup at its date (for example a
         // practice that had closed); data for it will fail later as an unknown area.
         if from.is_empty() || to.is_empty() {
             continue;
         }
+        let to = if input.to_names.is_empty() {
+            to
+        } else {
+            match input.to_names.get(to) {
+                Some(code) => code.get_ref().as_str(),
+                None => {
+                    return Err(Error::invalid(
+                        at,
+                        format!(
+                            "\"{to}\" is not in the lookup's to_names; expected one of the \
+                             names it lists"
+                        ),
+                    ))
+                }
+            }
+        };
         match areas.get(to) {
             Some(area) if area.level == input.to_level => {}
             _ => {
                 return Err(Error::UnknownArea {
-                    at: table.at(row, to_col),
+                    at,
                     code: to.to_string(),
                     expected: format!("an area of level {:?} in areas.csv", input.to_level),
                 })
@@ -61,7 +87,7 @@ pub fn read(sources: &Path, def: &LookupDef, areas: &Areas) -> Result<Option<Ass
         if let Some((earlier, line)) = map.get(from) {
             if earlier != to {
                 return Err(Error::invalid(
-                    table.at(row, to_col),
+                    at,
                     format!(
                         "{from} is placed in {to} here but in {earlier} on line {line}; \
                          expected one place per code"

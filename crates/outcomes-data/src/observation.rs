@@ -11,8 +11,8 @@ use crate::error::Location;
 pub struct Observation {
     pub area: String,
     pub period: String,
-    /// A row for the level an indicator aggregates from (a GP practice, an LSOA), which the
-    /// explorer sums up rather than publishes.
+    /// A row for the level an indicator aggregates from (a GP practice, an LSOA or another
+    /// small area), which the explorer sums up rather than publishes.
     pub base: bool,
     pub value: Option<f64>,
     pub ci95: Option<Interval>,

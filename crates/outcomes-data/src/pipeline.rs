@@ -42,7 +42,8 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
             path: sources.to_path_buf(),
         });
     }
-    let publisher = Publisher::read(publisher_dir)?;
+    let mut publisher = Publisher::read(publisher_dir)?;
+    crate::best_fit::apply(&mut publisher, publisher_dir, sources)?;
     let mut health_challenges = health::read(publisher_dir)?;
     let registered_population = population::read(publisher_dir, sources, &publisher.areas)?;
     let mut manifest = Manifest {
@@ -89,7 +90,8 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
         indicators.push(meta);
         shards.push(shard);
     }
-    let boundaries = boundaries::read(publisher_dir, sources, &publisher.areas)?;
+    let boundaries =
+        boundaries::read(publisher_dir, sources, &publisher.areas, &publisher.lookups)?;
     manifest.indicators = indicators;
     manifest.boundaries = boundaries.iter().map(|b| b.file.clone()).collect();
     Ok(Output {
@@ -185,6 +187,12 @@ fn build_indicator(
         .max_by(|a, b| a.period.cmp(&b.period));
 
     let meta = IndicatorMeta {
+        lookups: crate::best_fit::lookups_used(
+            &def.meta.lookups,
+            &values,
+            &publisher.areas,
+            &publisher.lookups,
+        ),
         latest,
         levels: key_figures::levels(&values, &publisher.areas),
         key_figures: key_figures::key_figures(&values, &publisher.areas),

@@ -2,7 +2,7 @@
 //! how. Everything is validated here, before any source data is read, so that a typo fails
 //! fast with its line and column.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use outcomes_core::model::{
@@ -34,9 +34,12 @@ pub struct Publisher {
 pub struct LookupDef {
     pub lookup: Lookup,
     pub input: Option<LookupInput>,
+    /// How the tool derives the rows, for a lookup it derives (`[lookups.best_fit]`).
+    pub best_fit: Option<crate::best_fit::BestFit>,
 }
 
-/// Where a lookup's rows are: two columns of a CSV file in the sources folder.
+/// Where a lookup's rows are: a column of smaller areas in a CSV file of the sources folder,
+/// and either a column of the areas they sit within or the one area they all sit within.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LookupInput {
@@ -44,9 +47,19 @@ pub struct LookupInput {
     pub file: String,
     /// Column holding the code of the smaller area.
     pub from_column: String,
-    /// Column holding the code of the area it sits within. Rows where it is empty are
-    /// skipped (the area was not in the lookup at that date).
-    pub to_column: String,
+    /// Column holding the area it sits within: its code, or its name when `to_names` is
+    /// given. Rows where it is empty are skipped (the area was not in the lookup at that
+    /// date).
+    #[serde(default)]
+    pub to_column: Option<String>,
+    /// For a `to_column` of names (such as data hamlets' ward names): each name → the code
+    /// of `areas.csv` it stands for. A name not listed here is an error.
+    #[serde(default)]
+    pub to_names: BTreeMap<String, Spanned<String>>,
+    /// Instead of `to_column`: the one area every code of `from_column` sits within (the
+    /// file lists that area's parts only, as the Tower Hamlets MSOAs).
+    #[serde(default)]
+    pub to_area: Option<Spanned<String>>,
     pub from_level: AreaLevel,
     pub to_level: AreaLevel,
 }
@@ -68,9 +81,10 @@ impl Publisher {
     /// Reads and validates the publisher folder.
     pub fn read(dir: &Path) -> Result<Publisher> {
         let dataset = read_dataset(&dir.join("dataset.toml"))?;
-        let lookups = read_lookups(&dir.join("lookups.toml"))?;
+        let (lookups, lookups_file) = read_lookups(&dir.join("lookups.toml"))?;
         let lookup_ids: BTreeSet<String> = lookups.iter().map(|l| l.lookup.id.clone()).collect();
         let areas = Areas::read(&dir.join("areas.csv"), &lookup_ids)?;
+        check_lookup_targets(&lookups_file, &lookups, &areas)?;
         let indicators = read_indicators(&dir.join("indicators"), &lookups)?;
         let indicator_ids: BTreeSet<&str> = indicators.iter().map(|i| i.meta.id.as_str()).collect();
         let framework = read_framework(&dir.join("framework.toml"), &indicator_ids)?;
@@ -176,16 +190,21 @@ struct LookupEntry {
     #[serde(default)]
     note: String,
     #[serde(default)]
-    input: Option<LookupInput>,
+    input: Option<Spanned<LookupInput>>,
+    #[serde(default)]
+    best_fit: Option<crate::best_fit::BestFit>,
 }
 
-fn read_lookups(path: &Path) -> Result<Vec<LookupDef>> {
+fn read_lookups(path: &Path) -> Result<(Vec<LookupDef>, TomlFile)> {
     let file = TomlFile::read(path)?;
     let raw: LookupsFile = file.parse()?;
     let mut seen = BTreeSet::new();
     let mut lookups = Vec::new();
     for entry in raw.lookups {
         check_id(&file, &entry.id, &mut seen, "lookup")?;
+        if let Some(input) = &entry.input {
+            check_lookup_input(&file, input)?;
+        }
         lookups.push(LookupDef {
             lookup: Lookup {
                 id: entry.id.into_inner(),
@@ -193,11 +212,53 @@ fn read_lookups(path: &Path) -> Result<Vec<LookupDef>> {
                 status: entry.status,
                 source: entry.source,
                 note: entry.note,
+                rows: Vec::new(),
             },
-            input: entry.input,
+            input: entry.input.map(Spanned::into_inner),
+            best_fit: entry.best_fit,
         });
     }
-    Ok(lookups)
+    Ok((lookups, file))
+}
+
+/// A lookup's rows name their target one way: a column of codes, a column of names with
+/// `to_names`, or one `to_area`.
+fn check_lookup_input(file: &TomlFile, input: &Spanned<LookupInput>) -> Result<()> {
+    let rows = input.get_ref();
+    match (&rows.to_column, &rows.to_area) {
+        (Some(_), None) | (None, Some(_)) => {}
+        _ => {
+            return Err(file.invalid(
+                input,
+                "expected exactly one of to_column (a column of the areas each row sits \
+                 within) or to_area (the one area they all sit within)",
+            ))
+        }
+    }
+    if rows.to_area.is_some() && !rows.to_names.is_empty() {
+        return Err(file.invalid(input, "to_names needs to_column, not to_area"));
+    }
+    Ok(())
+}
+
+/// Checks that the areas lookups name in the TOML file (`to_area`, the codes of
+/// `to_names`) are areas of `areas.csv` at the lookup's `to_level`.
+fn check_lookup_targets(file: &TomlFile, lookups: &[LookupDef], areas: &Areas) -> Result<()> {
+    for input in lookups.iter().filter_map(|l| l.input.as_ref()) {
+        for code in input.to_area.iter().chain(input.to_names.values()) {
+            match areas.get(code.get_ref()) {
+                Some(area) if area.level == input.to_level => {}
+                _ => {
+                    return Err(Error::UnknownArea {
+                        at: file.at_value(code),
+                        code: code.get_ref().clone(),
+                        expected: format!("an area of level {:?} in areas.csv", input.to_level),
+                    })
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Deserialize)]

@@ -329,23 +329,18 @@ fn health_challenges_and_boundaries_are_published_and_referenced() {
     );
     f.write(
         "publisher/boundaries.toml",
-        "[[boundaries]]\nlevel = \"ward\"\nfile = \"wards.geojson\"\ncode_property = \"CODE\"\n\
-         out = \"boundaries/wards.json\"\ntolerance = 0.001\nsource = \"S\"\nattribution = \"A\"\n",
+        "[[boundaries]]\nlevel = \"ward\"\ntopology = \"wards.topo.json\"\nobject = \"wards\"\n\
+         code_property = \"CODE\"\nout = \"boundaries/wards.json\"\ntolerance = 0.001\n\
+         source = \"S\"\nattribution = \"A\"\n",
     );
-    let square = |code: &str, x: f64| {
-        format!(
-            "{{\"type\":\"Feature\",\"properties\":{{\"CODE\":\"{code}\"}},\"geometry\":\
-             {{\"type\":\"Polygon\",\"coordinates\":[[[{x},0],[{x}.5,0.0000001],[{x}.9999999,0],\
-             [{x}.9999999,1],[{x},1],[{x},0]]]}}}}"
-        )
-    };
+    // Two unit squares side by side; arc 0 is their common edge. W2 is listed first.
     f.write(
-        "sources/wards.geojson",
-        &format!(
-            "{{\"type\":\"FeatureCollection\",\"features\":[{},{}]}}",
-            square("W2", 1.0),
-            square("W1", 0.0)
-        ),
+        "sources/wards.topo.json",
+        r#"{"type":"Topology","arcs":[[[1,0],[1,0.5],[1,1]],[[1,1],[0,1],[0,0],[1,0]],
+           [[1,0],[1.5,0.0000001],[1.9999999,0],[1.9999999,1],[1,1]]],
+           "objects":{"wards":{"type":"GeometryCollection","geometries":[
+           {"type":"Polygon","arcs":[[2,-1]],"properties":{"CODE":"W2"}},
+           {"type":"Polygon","arcs":[[0,1]],"properties":{"CODE":"W1"}}]}}}"#,
     );
     let output = f.build().expect("builds");
     let manifest = &output.manifest;

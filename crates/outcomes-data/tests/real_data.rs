@@ -87,7 +87,9 @@ fn the_manifest_lists_the_geography() {
     assert_eq!(manifest.areas_at(AreaLevel::Ward).count(), 20);
     let ward = manifest.area("E05009331").expect("ward");
     assert_eq!(ward.name, "Bethnal Green West");
-    assert_eq!(ward.parent.as_deref(), Some("E09000030"));
+    // Placed in its locality by the provisional best fit (Bethnal Green West: North West).
+    assert_eq!(ward.parent.as_deref(), Some("THT-LOC-NW"));
+    assert_eq!(ward.lookup.as_deref(), Some("ward-locality-bestfit"));
     // Every indicator sits under an I statement.
     for indicator in &manifest.indicators {
         assert!(
