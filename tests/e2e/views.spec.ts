@@ -69,8 +69,18 @@ test('the index lists every indicator of the manifest once, each a link to its o
   await expect(item.getByTestId('index-levels')).toHaveText('Figures for: localities, GP networks (PCNs), Tower Hamlets as a whole');
   await expect(item.getByTestId('index-latest')).toHaveText(`${smoking.latest!.value.toFixed(1)}% in Tower Hamlets, ${smoking.latest!.period}`);
   await expect(item.getByTestId('index-basis')).toHaveText('Whom it counts: GP-registered patients');
-  const deprivation = page.locator('[data-testid="index-item"][data-indicator="imd2019-decile1"]');
-  await expect(deprivation.getByTestId('index-levels')).toHaveText('Figures for: wards, Tower Hamlets as a whole');
+  // Every item names its levels, in one order, from the manifest.
+  const words: [string, string][] = [
+    ['locality', 'localities'],
+    ['pcn', 'GP networks (PCNs)'],
+    ['ward', 'wards'],
+    ['borough', 'Tower Hamlets as a whole'],
+  ];
+  for (const indicator of data.indicators) {
+    const names = words.filter(([level]) => indicator.levels?.includes(level)).map(([, name]) => name);
+    const expected = names.length > 0 ? `Figures for: ${names.join(', ')}` : 'No figures are published yet.';
+    await expect(page.locator(`[data-testid="index-item"][data-indicator="${indicator.id}"]`).getByTestId('index-levels')).toHaveText(expected);
+  }
 
   // A click leads there.
   await item.getByRole('link').click();
@@ -178,6 +188,14 @@ test('a locality profile opens with its assessment, whose counts match the cards
     );
   }
   expect(polar.length).toBeGreaterThan(0);
+  // Recorded prevalence and the like are higher, similar or lower, never better or worse.
+  const neutral = shown.filter((c) => !polar.includes(c));
+  expect(count(neutral, 'better') + count(neutral, 'worse')).toBe(0);
+  if (neutral.length > 1) {
+    await expect(counts).toContainText(
+      `Of ${neutral.length} measures where neither higher nor lower is better, such as recorded prevalence, South West is higher than Tower Hamlets on ${count(neutral, 'higher')}, similar on ${count(neutral, 'similar')} and lower on ${count(neutral, 'lower')}.`,
+    );
+  }
 
   // The figures furthest from the borough are named and linked to their pages.
   const different = assessment.getByTestId('assessment-most-different').getByRole('listitem');
