@@ -51,11 +51,14 @@ function untranslated(page: Page) {
       const style = getComputedStyle(element);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       const text = node.textContent ?? '';
-      const words = text.match(/[A-Za-z0-9][A-Za-z0-9.&_\-]*/g) ?? [];
-      // Codes and file names are in no language: ONS codes (E05009317), capital-letter bands
+      // A word in straight quotes is cited, not used: a note saying the file spells ward
+      // names with "and" and "St" quotes those spellings as they are.
+      const words = text.replace(/"[^"]{1,20}"/g, '').match(/[A-Za-z0-9][A-Za-z0-9.&_\-]*/g) ?? [];
+      // Codes and file names are in no language: ONS codes (E05009317), GP practice codes
+      // (F84702), capital-letter bands
       // and grades (D), and data file names (areas.csv).
       const isCode = (w: string) =>
-        /^[A-Z]\d{8}(-[A-Z]\d{8})?$/.test(w) || /^[A-Z]$/.test(w) || /^[\w-]+\.(csv|json|toml)$/.test(w);
+        /^[A-Z]\d{8}(-[A-Z]\d{8})?$/.test(w) || /^[A-Z]\d{5}$/.test(w) || /^[A-Z]$/.test(w) || /^[\w-]+\.(csv|json|toml)$/.test(w);
       const foreign = words.map((w) => w.replace(/[.\-]$/, '')).filter((w) => !allowedWords.has(w) && !isCode(w));
       if (foreign.length > 0) found.push(`${element.tagName.toLowerCase()}: “${text.trim().slice(0, 80)}”`);
     }
