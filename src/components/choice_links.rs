@@ -23,30 +23,54 @@ pub fn ChoiceLinks(
     /// For tests to find this group.
     #[prop(into)]
     testid: String,
+    /// A long list (dozens of indicators) starts folded under the current choice, so on a
+    /// phone the chart is not pushed screens down; `<details>` opens it by keyboard too.
+    #[prop(optional)]
+    folded: bool,
 ) -> impl IntoView {
     let name = label.clone();
+    let lang = crate::state::UrlState::get().lang();
+    let current = choices.iter().find(|c| c.current).cloned();
+    let count = outcomes_i18n::digits(lang, &choices.len().to_string());
+    let list = view! {
+        <ul>
+            {choices
+                .into_iter()
+                .map(|choice| {
+                    view! {
+                        <li>
+                            <a
+                                href=choice.href
+                                lang=choice.lang
+                                aria-current=choice.current.then_some("true")
+                                class:current=choice.current
+                            >
+                                {choice.text}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    };
+    if !folded {
+        return view! {
+            <nav class="choices" aria-label=name data-testid=testid>
+                <span class="choices-label" aria-hidden="true">{label}</span>
+                {list}
+            </nav>
+        }
+        .into_any();
+    }
     view! {
-        <nav class="choices" aria-label=name data-testid=testid>
+        <nav class="choices folded" aria-label=name data-testid=testid>
             <span class="choices-label" aria-hidden="true">{label}</span>
-            <ul>
-                {choices
-                    .into_iter()
-                    .map(|choice| {
-                        view! {
-                            <li>
-                                <a
-                                    href=choice.href
-                                    lang=choice.lang
-                                    aria-current=choice.current.then_some("true")
-                                    class:current=choice.current
-                                >
-                                    {choice.text}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            {current.map(|c| view! { <p class="choices-current" lang=c.lang>{c.text}</p> })}
+            <details>
+                <summary>{outcomes_i18n::tr!(lang, "choices.change", count = count)}</summary>
+                {list}
+            </details>
         </nav>
     }
+    .into_any()
 }

@@ -132,7 +132,7 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                     lang: english_if_kept("indicator", &i.id, "title"),
                 })
                 .collect();
-            view! { <ChoiceLinks label=tr!(lang, "map.indicator_label") choices testid="map-indicator" /> }
+            view! { <ChoiceLinks label=tr!(lang, "map.indicator_label") choices testid="map-indicator" folded=true /> }
         }}
         {move || {
             let state = url.state();

@@ -231,12 +231,15 @@ test('the trend shows the borough and its benchmarks over time, and areas can be
 });
 
 test('the map shades each ward by the published value, with a key in words and a table', async ({ page }) => {
-  await page.goto('./?view=map');
-  const { manifest } = await published(page, '91547');
+  // Households deprived in two or more ways: wards summed from output areas through the
+  // council's lookup, which is official, so the ward map has nothing provisional to say.
+  const official = 'census-deprived-2plus';
+  // IMD 2025: wards summed from LSOAs through a best-fit lookup nobody has published.
+  const bestFit = 'imd2025-decile1';
+  await page.goto(`./?view=map&level=ward&indicator=${official}`);
+  const { manifest, shard, at } = await published(page, official);
   const mappable = manifest.indicators.filter((i: { levels?: string[] }) => i.levels?.includes('ward'));
-  expect(mappable.length).toBeGreaterThan(0);
-  const first = mappable[0];
-  const { shard, at } = await published(page, first.id);
+  expect(mappable.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([official, bestFit]));
   const wardPeriods = shard.periods.filter((p: string) => at('ward', p).length > 0);
   const latest = wardPeriods[wardPeriods.length - 1];
   const wards = at('ward', latest);
@@ -258,18 +261,16 @@ test('the map shades each ward by the published value, with a key in words and a
   await expect(page.getByTestId('map-legend')).toContainText('Lowest:');
   await expect(page.getByTestId('map-table').locator('tbody tr')).toHaveCount(wards.length);
   await expect(page.getByTestId('map-summary')).toContainText(latest);
-  // IMD 2019 wards come from the official LSOA to ward lookup: nothing provisional to say.
   await expect(page.getByTestId('provisional-notice')).toHaveCount(0);
-  // Another mappable indicator is one link away.
-  if (mappable.length > 1) {
-    await page.getByTestId('map-indicator').getByRole('link', { name: mappable[1].title }).click();
-    await expect(page).toHaveURL(new RegExp(`indicator=${mappable[1].id}`));
-    await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(mappable[1].title);
-    // IMD 2025 wards rest on a best-fit LSOA to ward lookup that is not official: the map says so.
-    if (mappable[1].lookups.some((l: string) => manifest.lookups.find((x: { id: string; status: string }) => x.id === l)?.status === 'provisional')) {
-      await expect(page.getByTestId('provisional-notice')).toBeVisible();
-    }
-  }
+  // Every mappable indicator is offered, folded under the current one; another is one link away.
+  const choices = page.getByTestId('map-indicator');
+  await choices.locator('summary').click();
+  await expect(choices.getByRole('link')).toHaveCount(mappable.length);
+  const next = manifest.indicators.find((i: { id: string }) => i.id === bestFit);
+  await choices.getByRole('link', { name: next.title, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`indicator=${bestFit}`));
+  await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(next.title);
+  await expect(page.getByTestId('provisional-notice')).toBeVisible();
 });
 
 test('where the source splits an indicator by group, the inequalities chart shows every group', async ({ page }) => {

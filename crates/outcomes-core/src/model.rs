@@ -347,13 +347,13 @@ impl KeyFigures {
     }
 }
 
-/// One key area's value, interval and comparisons.
+/// One key area's value and comparisons. Its interval stays in the shard: the comparisons
+/// made with it are what the overview and profiles show, and the manifest every page loads
+/// stays small.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct KeyValue {
     pub area: String,
     pub value: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ci95: Option<Interval>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparisons: Vec<Comparison>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

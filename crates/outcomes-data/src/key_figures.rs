@@ -58,7 +58,6 @@ pub fn key_figures(values: &[DataPoint], areas: &Areas) -> Option<KeyFigures> {
             Some(KeyValue {
                 area: code.to_string(),
                 value: point.value?,
-                ci95: point.ci95,
                 comparisons: point.comparisons.clone(),
                 trend: point.trend,
             })

@@ -513,3 +513,18 @@ fn the_registered_population_sums_networks_to_localities_and_the_borough() {
             .all(|&c| c == 0 || c >= 8));
     }
 }
+
+#[test]
+fn the_manifest_every_page_loads_stays_within_its_budget_on_the_wire() {
+    use std::io::Write;
+    let Some(output) = output() else { return };
+    let files = outcomes_data::write::render(output).expect("renders");
+    let manifest = &files[outcomes_data::write::MANIFEST];
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gzip.write_all(manifest).expect("gzip");
+    let bytes = gzip.finish().expect("gzip").len();
+    println!("manifest.json: {} bytes, {bytes} gzip", manifest.len());
+    // Issue "By locality for real": at most 20 KB gzip with 60 and more indicators.
+    assert!(bytes <= 20 * 1024, "manifest.json is {bytes} bytes gzip");
+    assert!(output.manifest.indicators.len() >= 60);
+}

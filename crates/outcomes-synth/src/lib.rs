@@ -179,7 +179,6 @@ fn indicator_copy(meta: &IndicatorMeta, shard: &Shard, j: usize) -> (IndicatorMe
         for value in &mut key.values {
             let s = scale(&id, &value.area);
             value.value = round4(value.value * s);
-            value.ci95 = value.ci95.map(|ci| scaled_interval(ci, s));
         }
     }
     let mut values = shard.clone();
