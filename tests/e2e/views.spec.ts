@@ -124,11 +124,15 @@ test('an indicator page leads to the index and to its neighbours under the same 
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title('hcl-hyp'));
 
-  // An indicator alone under its statement has no neighbours, but still the way to the index.
+  // The first under its statement has no previous one (and no next one if it is alone), but
+  // always the way to the index.
+  const smoking = data.framework.domains.flatMap((d) => d.i_statements).find((s) => s.indicators.includes('91547'))!;
+  expect(smoking.indicators[0]).toBe('91547');
   await page.goto('./?view=indicator&indicator=91547');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title('91547'));
+  await expect(nav.getByTestId('indicator-position')).toContainText(`Indicator 1 of ${smoking.indicators.length}`);
   await expect(nav.getByTestId('indicator-previous')).toHaveCount(0);
-  await expect(nav.getByTestId('indicator-next')).toHaveCount(0);
+  await expect(nav.getByTestId('indicator-next')).toHaveCount(smoking.indicators.length > 1 ? 1 : 0);
   await nav.getByTestId('indicator-index-link').click();
   await expect(page).toHaveURL(/\?view=indicators$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All indicators');
