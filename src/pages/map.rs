@@ -123,8 +123,12 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
         {move || {
             let state = url.state();
             let current = chosen.with(|(i, _)| i.as_ref().map(|i| i.id.clone()));
+            // The ward map offers the indicators with ward figures, the locality map those
+            // with locality figures; the level choice below moves between the two.
+            let shown = level.with(|l| l.as_ref().map(|(l, _)| *l));
             let choices: Vec<Choice> = mappable
                 .iter()
+                .filter(|i| shown.is_none_or(|l| i.levels.contains(&l)))
                 .map(|i| Choice {
                     text: i.title.clone(),
                     href: href(&State { indicator: Some(i.id.clone()), period: None, ..state.clone() }),
