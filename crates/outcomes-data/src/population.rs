@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use outcomes_core::model::{
-    AreaLevel, Origin, PopulationByAge, RegisteredPopulation, Source, SCHEMA_VERSION,
+    AreaLevel, Origin, PopulationByAge, RegisteredPopulation, SCHEMA_VERSION,
 };
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::areas::Areas;
 use crate::error::{Error, Location, Result};
+use crate::publisher::SourceEntry;
 use crate::table::Table;
 
 /// The file name in the publisher folder.
@@ -33,16 +34,6 @@ struct File {
     merge_from_age: Spanned<u32>,
     methods: String,
     source: SourceEntry,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourceEntry {
-    name: String,
-    publisher: String,
-    licence: String,
-    url: String,
-    attribution: String,
 }
 
 /// One band's counts for one network, by sex.
@@ -220,13 +211,7 @@ pub fn read(
         extract_date,
         bands: bands.into_values().collect(),
         areas: published.into_iter().chain(summed).collect(),
-        source: Source {
-            name: config.source.name,
-            publisher: config.source.publisher,
-            licence: config.source.licence,
-            url: config.source.url,
-            attribution: config.source.attribution,
-        },
+        source: config.source.into(),
         methods: config.methods,
     }))
 }

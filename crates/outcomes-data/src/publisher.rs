@@ -290,14 +290,27 @@ fn yes() -> bool {
     true
 }
 
+/// A `[source]` table as the publisher writes it: every field required, no other allowed.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SourceEntry {
+pub(crate) struct SourceEntry {
     name: String,
     publisher: String,
     licence: String,
     url: String,
     attribution: String,
+}
+
+impl From<SourceEntry> for Source {
+    fn from(entry: SourceEntry) -> Source {
+        Source {
+            name: entry.name,
+            publisher: entry.publisher,
+            licence: entry.licence,
+            url: entry.url,
+            attribution: entry.attribution,
+        }
+    }
 }
 
 /// Reads every `*.toml` file of the `indicators` folder, in file-name order, one indicator
@@ -392,13 +405,7 @@ fn read_indicator(
             polarity: entry.polarity,
             period_type: entry.period_type,
             basis: entry.basis,
-            source: Source {
-                name: entry.source.name,
-                publisher: entry.source.publisher,
-                licence: entry.source.licence,
-                url: entry.source.url,
-                attribution: entry.source.attribution,
-            },
+            source: entry.source.into(),
             lookups: entry.lookups.into_iter().map(Spanned::into_inner).collect(),
             shard: entry.shard.into_inner(),
             latest: None,

@@ -6,8 +6,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
+mod common;
+
+use common::real::{output, sources, workspace};
 use outcomes_core::model::{AreaLevel, DataPoint, BOROUGH_CODE};
 use outcomes_data::adapter::IndicatorInput;
 use outcomes_data::census_wide;
@@ -17,34 +19,6 @@ use outcomes_data::Output;
 
 const ENGLAND: &str = "E92000001";
 const LONDON: &str = "E12000007";
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn sources() -> PathBuf {
-    workspace().join("../shared/data")
-}
-
-/// The real build, once for all tests; `None` (with a note) when the data is absent.
-fn output() -> Option<&'static Output> {
-    static OUTPUT: OnceLock<Option<Output>> = OnceLock::new();
-    OUTPUT
-        .get_or_init(|| {
-            if !sources().is_dir() {
-                println!(
-                    "note: {} is absent; census test skipped",
-                    sources().display()
-                );
-                return None;
-            }
-            Some(
-                outcomes_data::build(&workspace().join("publisher"), &sources())
-                    .expect("the real data builds"),
-            )
-        })
-        .as_ref()
-}
 
 fn point<'a>(output: &'a Output, id: &str, area: &str) -> &'a DataPoint {
     output

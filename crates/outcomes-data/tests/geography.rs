@@ -4,41 +4,13 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
-use common::Fixture;
+use common::{real, Fixture};
 use outcomes_core::model::{AreaLevel, Lookup, LookupRow};
 use outcomes_data::{Error, Output};
 use serde_json::Value;
 
 const BEST_FIT: &str = "ward-locality-bestfit";
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn sources() -> PathBuf {
-    workspace().join("../shared/data")
-}
-
-fn real_build() -> Output {
-    outcomes_data::build(&workspace().join("publisher"), &sources()).expect("the real data builds")
-}
-
-/// The real build, done once; `None` (with a note) when the data is absent.
-fn real() -> Option<&'static Output> {
-    static OUTPUT: OnceLock<Option<Output>> = OnceLock::new();
-    OUTPUT
-        .get_or_init(|| {
-            if !sources().is_dir() {
-                println!("note: {} is absent; test skipped", sources().display());
-                return None;
-            }
-            Some(real_build())
-        })
-        .as_ref()
-}
 
 type Point = (f64, f64);
 
@@ -136,7 +108,7 @@ fn best_fit(output: &Output) -> &Lookup {
 
 #[test]
 fn every_ward_has_exactly_one_feature() {
-    let Some(output) = real() else { return };
+    let Some(output) = real::output() else { return };
     let wards: Vec<&str> = output
         .manifest
         .areas
@@ -155,7 +127,7 @@ fn every_ward_has_exactly_one_feature() {
 
 #[test]
 fn neighbouring_wards_share_their_common_edge_vertex_for_vertex() {
-    let Some(output) = real() else { return };
+    let Some(output) = real::output() else { return };
     // Bethnal Green East and Bethnal Green West meet along a long edge.
     let east = feature(output, AreaLevel::Ward, "E05009317");
     let west = feature(output, AreaLevel::Ward, "E05009331");
@@ -189,7 +161,7 @@ fn neighbouring_wards_share_their_common_edge_vertex_for_vertex() {
 #[test]
 fn published_polygons_are_valid_and_anticlockwise() {
     use geo::{Orient, Validation};
-    let Some(output) = real() else { return };
+    let Some(output) = real::output() else { return };
     for level in [AreaLevel::Ward, AreaLevel::Locality] {
         for f in features(output, level) {
             let geometry =
@@ -215,7 +187,7 @@ fn published_polygons_are_valid_and_anticlockwise() {
 
 #[test]
 fn published_coordinates_have_at_most_five_decimals() {
-    let Some(output) = real() else { return };
+    let Some(output) = real::output() else { return };
     for level in [AreaLevel::Ward, AreaLevel::Locality] {
         for f in features(output, level) {
             for (x, y) in rings(f).into_iter().flatten() {
@@ -229,7 +201,7 @@ fn published_coordinates_have_at_most_five_decimals() {
 
 #[test]
 fn every_ward_is_placed_in_one_locality_with_a_share() {
-    let Some(output) = real() else { return };
+    let Some(output) = real::output() else { return };
     let lookup = best_fit(output);
     assert_eq!(lookup.rows.len(), 20);
     let manifest = &output.manifest;
@@ -255,7 +227,7 @@ fn every_ward_is_placed_in_one_locality_with_a_share() {
 
 #[test]
 fn a_ward_checked_by_hand() {
-    let Some(output) = real() else { return };
+    let Some(output) = real::output() else { return };
     // St Dunstan's (E05009329), summed by hand from practice_patients_by_lsoa_2022_07_th.csv
     // over its LSOAs: 18,636 patients of the borough's practices live there; 10,437 of them
     // at South West practices, 4,563 North East, 3,012 North West, 624 South East.
@@ -279,8 +251,8 @@ fn a_ward_checked_by_hand() {
 
 #[test]
 fn rebuilding_gives_the_same_lookup_and_boundaries() {
-    let Some(output) = real() else { return };
-    let again = real_build();
+    let Some(output) = real::output() else { return };
+    let again = real::build();
     assert_eq!(best_fit(&again), best_fit(output));
     assert_eq!(again.boundaries, output.boundaries);
     let files = outcomes_data::write::render(output).expect("renders");
@@ -293,7 +265,7 @@ fn rebuilding_gives_the_same_lookup_and_boundaries() {
 
 #[test]
 fn locality_outlines_are_the_unions_of_their_wards() {
-    let Some(output) = real() else { return };
+    let Some(output) = real::output() else { return };
     let localities = features(output, AreaLevel::Locality);
     assert_eq!(localities.len(), 4);
     let entry = output

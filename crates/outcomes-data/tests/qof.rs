@@ -4,22 +4,17 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
-use outcomes_core::model::{AreaLevel, DataPoint, Shard, BOROUGH_CODE, ENGLAND_CODE};
+mod common;
+
+use common::real::{output, point, shard, sources, workspace};
+use outcomes_core::model::{AreaLevel, DataPoint, BOROUGH_CODE, ENGLAND_CODE};
 use outcomes_data::adapter::{IndicatorInput, ReadContext, SourceRead};
 use outcomes_data::error::Column;
 use outcomes_data::publisher::Publisher;
-use outcomes_data::{Error, Output};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn sources() -> PathBuf {
-    workspace().join("../shared/data")
-}
+use outcomes_data::Error;
 
 fn publisher() -> Option<&'static Publisher> {
     static PUBLISHER: OnceLock<Option<Publisher>> = OnceLock::new();
@@ -30,19 +25,6 @@ fn publisher() -> Option<&'static Publisher> {
                 return None;
             }
             Some(Publisher::read(&workspace().join("publisher")).expect("publisher folder"))
-        })
-        .as_ref()
-}
-
-fn output() -> Option<&'static Output> {
-    static OUTPUT: OnceLock<Option<Output>> = OnceLock::new();
-    OUTPUT
-        .get_or_init(|| {
-            publisher()?;
-            Some(
-                outcomes_data::build(&workspace().join("publisher"), &sources())
-                    .expect("the real data builds"),
-            )
         })
         .as_ref()
 }
@@ -73,20 +55,6 @@ fn qof_ids(publisher: &Publisher) -> Vec<String> {
         .filter(|d| matches!(d.inputs.first(), Some(IndicatorInput::QofPrevalence(_))))
         .map(|d| d.meta.id.clone())
         .collect()
-}
-
-fn shard<'a>(output: &'a Output, id: &str) -> &'a Shard {
-    output
-        .shards
-        .iter()
-        .find(|s| s.indicator == id)
-        .unwrap_or_else(|| panic!("no shard {id}"))
-}
-
-fn point<'a>(output: &'a Output, id: &str, area: &str, period: &str) -> &'a DataPoint {
-    shard(output, id)
-        .point(area, period)
-        .unwrap_or_else(|| panic!("{id}: no point for {area} {period}"))
 }
 
 fn counts(point: &DataPoint) -> (Option<f64>, Option<f64>) {

@@ -1,54 +1,11 @@
 //! The real build against the shared open data, when that folder is present: a few
 //! published figures per source, and our aggregates against OHID's own.
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+mod common;
 
-use outcomes_core::model::{AreaLevel, DataPoint, Origin, Shard};
+use common::real::{output, point, shard};
+use outcomes_core::model::{AreaLevel, Origin};
 use outcomes_core::stats::{crude_rate, Confidence};
-use outcomes_data::Output;
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn sources() -> PathBuf {
-    workspace().join("../shared/data")
-}
-
-/// The real build, done once for all tests; `None` (with a note) when the data is absent.
-fn output() -> Option<&'static Output> {
-    static OUTPUT: OnceLock<Option<Output>> = OnceLock::new();
-    OUTPUT
-        .get_or_init(|| {
-            if !sources().is_dir() {
-                println!(
-                    "note: {} is absent; real-data test skipped",
-                    sources().display()
-                );
-                return None;
-            }
-            Some(
-                outcomes_data::build(&workspace().join("publisher"), &sources())
-                    .expect("the real data builds"),
-            )
-        })
-        .as_ref()
-}
-
-fn shard<'a>(output: &'a Output, id: &str) -> &'a Shard {
-    output
-        .shards
-        .iter()
-        .find(|s| s.indicator == id)
-        .unwrap_or_else(|| panic!("no shard {id}"))
-}
-
-fn point<'a>(output: &'a Output, id: &str, area: &str, period: &str) -> &'a DataPoint {
-    shard(output, id)
-        .point(area, period)
-        .unwrap_or_else(|| panic!("{id}: no point for {area} {period}"))
-}
 
 #[test]
 fn the_borough_smoking_figure_matches_ohid() {
