@@ -115,20 +115,8 @@ impl SourceAdapter for Input {
                 });
             }
             seen.insert(code.to_string(), row.line());
-            let whole = |col| -> Result<f64> {
-                match table.non_negative(row, col)? {
-                    Some(x) if x.fract() == 0.0 => Ok(x),
-                    other => Err(Error::invalid(
-                        table.at(row, col),
-                        format!(
-                            "found {}; expected a whole number of people",
-                            other.map_or("nothing".to_string(), |x| x.to_string())
-                        ),
-                    )),
-                }
-            };
-            let count = whole(count_col)?;
-            let denominator = whole(denominator_col)?;
+            let count = table.count(row, count_col)?;
+            let denominator = table.count(row, denominator_col)?;
             if count > denominator {
                 return Err(Error::CountAboveDenominator {
                     at: table.at(row, count_col),

@@ -209,21 +209,6 @@ fn first_column(table: &Table, names: &[&str]) -> Result<Col> {
         .map_or_else(|| table.column(names[0]), Ok)
 }
 
-/// Reads a whole number of patients (`45` or, from 2022-23, `45.0`).
-fn patients(table: &Table, row: &crate::table::Row, col: Col) -> Result<f64> {
-    match table.non_negative(row, col)? {
-        Some(x) if x.fract() == 0.0 => Ok(x),
-        Some(x) => Err(Error::invalid(
-            table.at(row, col),
-            format!("found {x}; expected a whole number of patients"),
-        )),
-        None => Err(Error::invalid(
-            table.at(row, col),
-            "empty; expected a number of patients",
-        )),
-    }
-}
-
 /// The group's practice rows of one year's file, with their one list type.
 fn register_rows(path: &std::path::Path, group: &str, period: &str) -> Result<YearRows> {
     let table = Table::read(path)?;
@@ -269,8 +254,9 @@ fn register_rows(path: &std::path::Path, group: &str, period: &str) -> Result<Ye
             }
             Some(_) => {}
         }
-        let count = patients(&table, row, register)?;
-        let denominator = patients(&table, row, list_size)?;
+        // REGISTER is written "45.0" from 2022-23: a count reads both forms.
+        let count = table.count(row, register)?;
+        let denominator = table.count(row, list_size)?;
         if count > denominator {
             return Err(Error::CountAboveDenominator {
                 at: table.at(row, register),
@@ -328,8 +314,8 @@ fn england_rows(path: &std::path::Path, group: &str) -> Result<BTreeMap<String, 
         let parsed = EnglandRow {
             list_type: table.get(row, list_type).to_string(),
             at_list_type: table.at(row, list_type),
-            register: patients(&table, row, register)?,
-            list_size: patients(&table, row, list_size)?,
+            register: table.count(row, register)?,
+            list_size: table.count(row, list_size)?,
             rows: table.get(row, practices).to_string(),
             at: table.at(row, list_size),
         };
