@@ -67,7 +67,7 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
     let level = Memo::new(move |_| {
         chosen.with(|(indicator, _)| {
             let indicator = indicator.as_ref()?;
-            url.0.with(|p| shown_level(indicator, &p.state))
+            url.0.with(|p| shown_level(&indicator.levels, &p.state))
         })
     });
     let shard = LocalResource::new(move || {
@@ -134,15 +134,16 @@ struct Resolved {
     problems: Vec<String>,
 }
 
-/// The level a view of `indicator` shows: the one the link asks for where the indicator has
-/// figures at it, and otherwise its first level, with a note when the link asked for
-/// another. None for an indicator with no figures at any level.
-fn shown_level(indicator: &IndicatorMeta, state: &State) -> Option<(AreaLevel, Option<String>)> {
+/// The level a view shows, among the `levels` it can show (on the indicator view every level
+/// with figures; on the map those that also have boundaries): the link's level where it is
+/// one of them, otherwise the first, with a note when the link asked for another. None
+/// where there is no level to show.
+pub fn shown_level(levels: &[AreaLevel], state: &State) -> Option<(AreaLevel, Option<String>)> {
     let wanted = area_level(state.level);
-    if indicator.levels.contains(&wanted) {
+    if levels.contains(&wanted) {
         return Some((wanted, None));
     }
-    let first = *indicator.levels.first()?;
+    let first = *levels.first()?;
     let note = (state.level != outcomes_state::Level::default()).then(|| {
         tr!(
             state.lang,

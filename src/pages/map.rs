@@ -20,6 +20,8 @@ use outcomes_state::{Lang, State};
 
 use crate::components::chart_block::{level_name_plural, ProvisionalNotice};
 use crate::components::choice_links::{Choice, ChoiceLinks};
+// One rule for the level a link resolves to, on the map as on the indicator view: the
+// link's level where it has figures, otherwise the first, with a note when one was asked.
 use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::marked::Marked;
@@ -29,8 +31,9 @@ use crate::data::load_boundaries;
 use crate::data::LoadError;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::echarts::{load_library, register_map};
+use crate::pages::indicator::shown_level;
 use crate::shards::ShardCache;
-use crate::state::{area_level, chosen_or_default, href, url_level, UrlState};
+use crate::state::{chosen_or_default, href, url_level, UrlState};
 
 /// The map page.
 #[component]
@@ -75,7 +78,8 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
         move |_| {
             chosen.with(|(i, _)| {
                 let i = i.as_ref()?;
-                url.0.with(|p| map_level(i, &drawable, &p.state))
+                url.0
+                    .with(|p| shown_level(&map_levels(i, &drawable), &p.state))
             })
         }
     });
@@ -421,31 +425,6 @@ fn map_levels(indicator: &IndicatorMeta, drawable: &[AreaLevel]) -> Vec<AreaLeve
         .into_iter()
         .filter(|l| drawable.contains(l) && indicator.levels.contains(l))
         .collect()
-}
-
-/// The level a map of `indicator` shows: the link's level where the map can show it, and
-/// otherwise the first level it can, with a note when the link asked for another level.
-/// As on the indicator view, a link without a level asks for localities.
-fn map_level(
-    indicator: &IndicatorMeta,
-    drawable: &[AreaLevel],
-    state: &State,
-) -> Option<(AreaLevel, Option<String>)> {
-    let levels = map_levels(indicator, drawable);
-    let wanted = area_level(state.level);
-    if levels.contains(&wanted) {
-        return Some((wanted, None));
-    }
-    let first = *levels.first()?;
-    let note = (state.level != outcomes_state::Level::default()).then(|| {
-        tr!(
-            state.lang,
-            "indicator.level_unavailable",
-            wanted = level_name_plural(wanted, state.lang),
-            shown = level_name_plural(first, state.lang)
-        )
-    });
-    Some((first, note))
 }
 
 /// The band's place in words, so the key reads without its colours.
