@@ -13,6 +13,7 @@ pub mod population_pyramid;
 pub mod sentence;
 pub mod share_bar;
 pub mod site_nav;
+pub mod statement_heading;
 pub mod tartan;
 pub mod trend_section;
 pub mod url_notice;

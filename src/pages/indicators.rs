@@ -12,6 +12,7 @@ use outcomes_i18n::{digits, tr};
 
 use crate::components::chart_block::level_name_plural;
 use crate::components::sentence::sentence_with;
+use crate::components::statement_heading::StatementHeading;
 use crate::dataset_text::english_if_kept;
 use crate::pages::overview::value_view;
 use crate::state::{href, indicator_state, UrlState};
@@ -100,11 +101,7 @@ pub fn IndicatorsPage(manifest: Arc<Manifest>) -> impl IntoView {
                             .into_iter()
                             .map(|(statement_id, text, items)| {
                                 view! {
-                                    <h3>
-                                        "“"
-                                        <span lang=english_if_kept("statement", &statement_id, "text")>{text}</span>
-                                        "”"
-                                    </h3>
+                                    <StatementHeading id=statement_id text />
                                     {if items.is_empty() {
                                         view! { <p class="note">{tr!(lang, "overview.statement_empty")}</p> }.into_any()
                                     } else {

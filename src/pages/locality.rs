@@ -19,6 +19,7 @@ use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::locality_assessment::LocalityAssessment;
 use crate::components::population_pyramid::PopulationPyramid;
 use crate::components::sentence::sentence_with;
+use crate::components::statement_heading::StatementHeading;
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
 use crate::state::{chosen_or_default, href, indicator_state, view_state, UrlState};
@@ -159,11 +160,7 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
                                 .into_iter()
                                 .map(|(statement_id, text, items)| {
                                     view! {
-                                        <h3>
-                                            "“"
-                                            <span lang=english_if_kept("statement", &statement_id, "text")>{text}</span>
-                                            "”"
-                                        </h3>
+                                        <StatementHeading id=statement_id text />
                                         <ul class="profile-list">
                                             {items
                                                 .into_iter()

@@ -15,6 +15,7 @@ use outcomes_state::{Lang, State, View};
 
 use crate::components::choice_links::{Choice, ChoiceLinks};
 use crate::components::sentence::sentence_with;
+use crate::components::statement_heading::StatementHeading;
 use crate::components::tartan::Tartan;
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
@@ -168,11 +169,7 @@ fn Statement(statement: IStatement, manifest: Arc<Manifest>) -> impl IntoView {
     let source = tr!(lang, "overview.provenance_title", source = statement.source);
     view! {
         <div class="statement" data-testid="statement">
-            <h3>
-                "“"
-                <span lang=english_if_kept("statement", &statement.id, "text")>{statement.text.clone()}</span>
-                "”"
-            </h3>
+            <StatementHeading id=statement.id.clone() text=statement.text.clone() />
             <p class="provenance" title=source>{provenance}</p>
             {if indicators.is_empty() {
                 view! { <p class="note">{tr!(lang, "overview.statement_empty")}</p> }.into_any()
