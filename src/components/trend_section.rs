@@ -11,7 +11,7 @@ use outcomes_charts::trend::{
 };
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_i18n::{digits, tr};
-use outcomes_state::State;
+use outcomes_state::{Lang, State};
 
 use crate::components::chart_block::source_line_view;
 use crate::components::echart::EChart;
@@ -122,10 +122,28 @@ pub fn TrendSection(
                 <ul>{toggles}</ul>
             </nav>
             <EChart option summary testid="trend-chart" class="trend-chart" />
+            {move || view.with(|v| definition_notes(v, lang))}
             <p class="source">{source_line_view(&indicator, lang)}</p>
             <TrendTable view=view.into() marked />
         </section>
     }
+}
+
+/// Under the chart, what changed at each dashed line: the source's own note, which the data
+/// publishes in English only.
+fn definition_notes(view: &TrendView, lang: Lang) -> impl IntoView {
+    let note_lang = (lang != Lang::En).then_some("en");
+    view.definition_changes
+        .iter()
+        .map(|(period, note)| {
+            view! {
+                <p class="note" data-testid="trend-definition-change">
+                    <strong>{tr!(lang, "charts.trend.definition_mark")} " (" {digits(lang, period)} "): "</strong>
+                    <span lang=note_lang>{note.clone()}</span>
+                </p>
+            }
+        })
+        .collect_view()
 }
 
 /// The trend's numbers: a row per period, a column per area.

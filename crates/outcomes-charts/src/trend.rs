@@ -37,6 +37,9 @@ pub struct TrendView {
     pub unit: String,
     pub periods: Vec<String>,
     pub series: Vec<TrendSeries>,
+    /// The periods on the axis from which the source counts differently, each with the
+    /// note saying how: the chart marks each one, since the line crosses it.
+    pub definition_changes: Vec<(String, String)>,
 }
 
 /// The areas shown when the person has chosen none: the borough and its benchmarks.
@@ -75,11 +78,18 @@ pub fn trend_view(
             })
         })
         .collect();
+    let definition_changes = shard
+        .definition_changes
+        .iter()
+        .filter(|(period, _)| periods.contains(period))
+        .map(|(period, note)| (period.clone(), note.clone()))
+        .collect();
     TrendView {
         indicator_title: indicator.title.clone(),
         unit: indicator.unit.clone(),
         periods,
         series,
+        definition_changes,
     }
 }
 
@@ -165,10 +175,18 @@ pub fn trend_summary(view: &TrendView, lang: Lang) -> String {
         })
         .collect();
     if clauses.is_empty() {
-        tr!(lang, "charts.trend.no_values")
-    } else {
-        tr!(lang, "charts.trend.summary", clauses = clauses.join("; "))
+        return tr!(lang, "charts.trend.no_values");
     }
+    let mut summary = tr!(lang, "charts.trend.summary", clauses = clauses.join("; "));
+    for (period, _) in &view.definition_changes {
+        summary.push(' ');
+        summary.push_str(&tr!(
+            lang,
+            "charts.trend.definition_changed",
+            period = digits(lang, period)
+        ));
+    }
+    summary
 }
 
 /// Colour-blind-safe line colours, each at least 3:1 against white.
@@ -265,6 +283,33 @@ pub fn trend_chart(view: &TrendView, lang: Lang) -> Chart {
     chart
 }
 
+/// A dashed vertical line at each period from which the source counts differently, labelled
+/// so, on the first line (charming 0.6 has no mark lines of this kind).
+fn mark_definition_changes(option: &mut serde_json::Value, view: &TrendView, lang: Lang) {
+    if view.definition_changes.is_empty() {
+        return;
+    }
+    let Some(first_line) = option["series"]
+        .as_array_mut()
+        .and_then(|series| series.iter_mut().find(|s| s["type"] == "line"))
+    else {
+        return;
+    };
+    let label = tr!(lang, "charts.trend.definition_mark");
+    first_line["markLine"] = serde_json::json!({
+        "silent": true,
+        "symbol": "none",
+        "animation": false,
+        "lineStyle": { "type": "dashed", "color": "#505a5f", "width": 1 },
+        "label": { "formatter": label, "position": "insideEndTop", "color": "#0b0c0c" },
+        "data": view
+            .definition_changes
+            .iter()
+            .map(|(period, _)| serde_json::json!({ "xAxis": period }))
+            .collect::<Vec<_>>(),
+    });
+}
+
 /// The id of the trend chart's axis of periods.
 pub const PERIOD_AXIS_ID: &str = "periods";
 
@@ -274,6 +319,7 @@ pub fn trend_option(view: &TrendView, lang: Lang) -> serde_json::Value {
     option["aria"]["label"] = serde_json::json!({ "description": trend_summary(view, lang) });
     option["tooltip"]["renderMode"] = serde_json::json!(TOOLTIP_RENDER_MODE);
     quiet_whiskers(&mut option);
+    mark_definition_changes(&mut option, view, lang);
     // The period axis is named so the app can write its labels in the page's digits; other
     // category axes hold area names, whose digits are part of the name.
     match &mut option["xAxis"] {

@@ -140,3 +140,39 @@ fn missing_years_are_filled_in_only_between_years_of_one_kind() {
         periods(&["2019", "2021/22"])
     );
 }
+
+#[test]
+fn a_definition_change_is_marked_on_the_chart_and_said_in_the_summary() {
+    let manifest: Manifest = serde_json::from_str(include_str!("fixtures/manifest.json")).unwrap();
+    let mut shard: Shard = serde_json::from_str(include_str!("fixtures/shard.json")).unwrap();
+    shard.definition_changes.insert(
+        "2022/23".into(),
+        "From 2022/23 the register counts patients aged 6 and over.".into(),
+    );
+    // A change in a period the chart does not show is not marked.
+    shard
+        .definition_changes
+        .insert("2030/31".into(), "Not shown.".into());
+    let indicator = manifest.indicator("1").unwrap().clone();
+    let view = trend_view(&manifest, &indicator, &shard, &["L-N".to_string()]);
+    assert_eq!(
+        view.definition_changes,
+        [(
+            "2022/23".to_string(),
+            "From 2022/23 the register counts patients aged 6 and over.".to_string()
+        )]
+    );
+    let option = trend_option(&view, Lang::En);
+    let mark = &option["series"][0]["markLine"];
+    assert_eq!(mark["data"], json!([{ "xAxis": "2022/23" }]));
+    assert_eq!(mark["label"]["formatter"], "Counted differently from here");
+    assert_eq!(mark["lineStyle"]["type"], "dashed");
+    assert!(trend_summary(&view, Lang::En).ends_with(
+        "The way it is counted changed in 2022/23, so years before and after it are not comparable."
+    ));
+    assert!(trend_summary(&view, Lang::Bn).contains("২০২২/২৩ সালে গণনার পদ্ধতি বদলেছে"));
+    // Without a change, no mark.
+    assert!(trend_option(&trend(&["L-N"]), Lang::En)["series"][0]
+        .get("markLine")
+        .is_none());
+}

@@ -61,6 +61,13 @@ pub struct Manifest {
     /// the data folder, when the dataset has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_population: Option<String>,
+    /// Path of the place search's index (`places.json`), relative to the data folder, when
+    /// the dataset has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<String>,
+    /// Each area level's figures for its area pages (`profiles/ward.json`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<crate::places::ProfileFile>,
     /// The texts above in other languages (keys in [`crate::localise`]); English is the text
     /// in the fields themselves.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -383,6 +390,11 @@ pub struct Shard {
     /// the source gives them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breakdowns: Vec<BreakdownPoint>,
+    /// Periods from which the source counts differently (a new denominator, a new age
+    /// group), each with the note that says how: figures either side are not comparable, so
+    /// the trend chart marks the change and no recent trend spans it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub definition_changes: BTreeMap<String, String>,
     /// The indicator's longer texts, which only its own page shows.
     #[serde(default)]
     pub texts: IndicatorTexts,
@@ -430,6 +442,7 @@ impl Shard {
             periods: Vec::new(),
             values: Vec::new(),
             breakdowns: Vec::new(),
+            definition_changes: BTreeMap::new(),
             texts: IndicatorTexts::default(),
             translations: Translations::new(),
         }

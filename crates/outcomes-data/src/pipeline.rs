@@ -9,6 +9,8 @@ use outcomes_core::model::{
     Shard, BOROUGH_CODE, SCHEMA_VERSION,
 };
 
+use outcomes_core::model::AreaLevel;
+use outcomes_core::places::{IndicatorFigures, LevelProfiles, ProfileFile};
 use outcomes_core::stats::Confidence;
 
 use crate::adapter::ReadContext;
@@ -16,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::observation::Observation;
 use crate::publisher::{IndicatorDef, Publisher};
 use crate::{
-    aggregate, benchmark, boundaries, health, key_figures, lookup, population, suppression,
+    aggregate, benchmark, boundaries, health, key_figures, lookup, places, population, suppression,
     translations, trends, write,
 };
 
@@ -32,6 +34,10 @@ pub struct Output {
     pub boundaries: Vec<boundaries::Boundaries>,
     /// The registered population by age and sex, when the publisher folder asks for it.
     pub registered_population: Option<RegisteredPopulation>,
+    /// The place search's index and postcode districts, when the publisher folder has them.
+    pub places: Option<places::PlaceFiles>,
+    /// The area pages' figures, one per level in the manifest's `profiles`.
+    pub profiles: Vec<LevelProfiles>,
 }
 
 /// Builds the published data from a publisher folder and a sources folder. Reads only;
@@ -46,6 +52,7 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
     crate::best_fit::apply(&mut publisher, publisher_dir, sources)?;
     let mut health_challenges = health::read(publisher_dir)?;
     let registered_population = population::read(publisher_dir, sources, &publisher.areas)?;
+    let places = places::read(publisher_dir, sources, &publisher.areas)?;
     let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         dataset: publisher.dataset.clone(),
@@ -64,6 +71,8 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
         registered_population: registered_population
             .as_ref()
             .map(|_| population::OUTPUT.to_string()),
+        places: places.as_ref().map(|_| places::OUTPUT.to_string()),
+        profiles: Vec::new(),
         translations: Default::default(),
     };
     // Checked before any source is read, against the texts the publisher folder gives.
@@ -92,15 +101,55 @@ pub fn build(publisher_dir: &Path, sources: &Path) -> Result<Output> {
     }
     let boundaries =
         boundaries::read(publisher_dir, sources, &publisher.areas, &publisher.lookups)?;
+    let profiles = level_profiles(&indicators, &shards, &publisher.areas);
     manifest.indicators = indicators;
     manifest.boundaries = boundaries.iter().map(|b| b.file.clone()).collect();
+    manifest.profiles = profiles
+        .iter()
+        .map(|p| ProfileFile {
+            level: p.level,
+            path: format!("profiles/{}.json", p.level.as_str()),
+        })
+        .collect();
     Ok(Output {
         manifest,
         shards,
         health_challenges,
         boundaries,
         registered_population,
+        places,
+        profiles,
     })
+}
+
+/// The levels that have area pages: wards, the places residents live in.
+const PROFILED_LEVELS: [AreaLevel; 1] = [AreaLevel::Ward];
+
+/// For each profiled level with any values, every indicator's figures at that level.
+fn level_profiles(
+    indicators: &[IndicatorMeta],
+    shards: &[Shard],
+    areas: &crate::areas::Areas,
+) -> Vec<LevelProfiles> {
+    PROFILED_LEVELS
+        .into_iter()
+        .map(|level| LevelProfiles {
+            schema_version: SCHEMA_VERSION,
+            level,
+            indicators: indicators
+                .iter()
+                .zip(shards)
+                .filter(|(meta, _)| meta.levels.contains(&level))
+                .filter_map(|(meta, shard)| {
+                    Some(IndicatorFigures {
+                        indicator: meta.id.clone(),
+                        figures: key_figures::figures_at(&shard.values, areas, level)?,
+                    })
+                })
+                .collect(),
+        })
+        .filter(|p| !p.indicators.is_empty())
+        .collect()
 }
 
 fn build_indicator(
@@ -163,7 +212,7 @@ fn build_indicator(
             });
         }
     }
-    let breaks: BTreeSet<String> = definition_changes.into_keys().collect();
+    let breaks: BTreeSet<String> = definition_changes.keys().cloned().collect();
     trends::apply(&mut points, &def.meta, &breaks);
     let values: Vec<_> = points.into_iter().map(write::rounded).collect();
 
@@ -207,6 +256,7 @@ fn build_indicator(
             .into_iter()
             .map(write::rounded_breakdown)
             .collect(),
+        definition_changes,
         texts: def.texts.clone(),
         translations: Default::default(),
     };

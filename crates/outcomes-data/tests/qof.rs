@@ -212,6 +212,10 @@ fn trends_use_the_five_consecutive_years_and_never_a_definition_change() {
     }
     let changed = point(output, "qof-ast", BOROUGH_CODE, "2020/21");
     assert!(changed.note.as_deref().unwrap_or("").contains("06OV"));
+    // The shard names the change, so the trend chart can mark it.
+    let changes: Vec<&String> = shard(output, "qof-ast").definition_changes.keys().collect();
+    assert_eq!(changes, ["2020/21"]);
+    assert!(shard(output, "qof-dm").definition_changes.is_empty());
 }
 
 /// A sources folder with the real membership and England files and one QOF year.
