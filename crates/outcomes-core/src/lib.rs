@@ -8,5 +8,8 @@ pub mod compare;
 pub mod disclosure;
 pub mod localise;
 pub mod model;
+pub mod places;
+pub mod postcode;
+pub mod search;
 pub mod stats;
 pub mod trend;

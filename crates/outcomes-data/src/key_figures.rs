@@ -31,25 +31,46 @@ pub fn levels(values: &[DataPoint], areas: &Areas) -> Vec<AreaLevel> {
 /// The localities (in publisher order), the borough, London and England in the latest period
 /// with a locality value, or the borough's latest period where no locality has one.
 pub fn key_figures(values: &[DataPoint], areas: &Areas) -> Option<KeyFigures> {
-    let is_locality = |p: &DataPoint| {
-        areas
-            .get(&p.area)
-            .is_some_and(|a| a.level == AreaLevel::Locality)
-    };
-    let latest = |wanted: &dyn Fn(&DataPoint) -> bool| {
-        values
-            .iter()
-            .filter(|p| p.value.is_some() && wanted(p))
-            .map(|p| p.period.as_str())
-            .max()
-    };
-    let period = latest(&is_locality).or_else(|| latest(&|p| p.area == BOROUGH_CODE))?;
-    let localities = areas
+    figures_at(values, areas, AreaLevel::Locality).or_else(|| {
+        figures_in(
+            values,
+            areas,
+            AreaLevel::Locality,
+            latest(values, &|p| p.area == BOROUGH_CODE)?,
+        )
+    })
+}
+
+/// Every area of `level` (in publisher order), the borough, London and England in the latest
+/// period with a value at `level`: an area page's figures, with its neighbours for the dot
+/// plot. None when no area of the level has a value.
+pub fn figures_at(values: &[DataPoint], areas: &Areas, level: AreaLevel) -> Option<KeyFigures> {
+    let at_level = |p: &DataPoint| areas.get(&p.area).is_some_and(|a| a.level == level);
+    figures_in(values, areas, level, latest(values, &at_level)?)
+}
+
+/// The latest period in which a point `wanted` picks has a value.
+fn latest<'v>(values: &'v [DataPoint], wanted: &dyn Fn(&DataPoint) -> bool) -> Option<&'v str> {
+    values
+        .iter()
+        .filter(|p| p.value.is_some() && wanted(p))
+        .map(|p| p.period.as_str())
+        .max()
+}
+
+/// The areas of `level`, the borough, London and England in `period`, each that has a value.
+fn figures_in(
+    values: &[DataPoint],
+    areas: &Areas,
+    level: AreaLevel,
+    period: &str,
+) -> Option<KeyFigures> {
+    let at_level = areas
         .list()
         .iter()
-        .filter(|a| a.level == AreaLevel::Locality)
+        .filter(|a| a.level == level)
         .map(|a| a.code.as_str());
-    let key_areas = localities.chain([BOROUGH_CODE, LONDON_CODE, ENGLAND_CODE]);
+    let key_areas = at_level.chain([BOROUGH_CODE, LONDON_CODE, ENGLAND_CODE]);
     let values = key_areas
         .filter_map(|code| {
             let point = values

@@ -24,6 +24,7 @@ pub mod lsoa_decile;
 pub mod observation;
 pub mod period;
 pub mod pipeline;
+pub mod places;
 pub mod population;
 pub mod practice_counts;
 pub mod publisher;

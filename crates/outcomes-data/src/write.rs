@@ -88,6 +88,16 @@ pub fn render(output: &Output) -> Result<Files> {
     for b in &output.boundaries {
         insert(&mut files, &b.file.path, json(&b.file.path, &b.geojson)?)?;
     }
+    if let (Some(path), Some(places)) = (&output.manifest.places, &output.places) {
+        insert(&mut files, path, json(path, &places.places)?)?;
+        for district in &places.districts {
+            let path = crate::places::PlaceFiles::district_path(district);
+            insert(&mut files, &path, json(&path, district)?)?;
+        }
+    }
+    for (file, profiles) in output.manifest.profiles.iter().zip(&output.profiles) {
+        insert(&mut files, &file.path, json(&file.path, profiles)?)?;
+    }
     Ok(files)
 }
 
