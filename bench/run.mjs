@@ -315,6 +315,47 @@ async function measureFilter(browser, base, prefix) {
   return { times, redraws, orders: [...new Set(orders)], problems };
 }
 
+// A resident looking up a postcode on the emulated phone: from sending the search form on a
+// loaded overview to her ward's page showing its heading. The overview is loaded afresh each
+// time (cold cache), and the box is used once before sending, as a person's typing would, so
+// the place index is fetched then; the clock covers the district file, the router and the
+// ward's page.
+const POSTCODES = ['E14 2BG', 'E1 0AA', 'E1W 3TJ', 'E3 2AA', 'E2 0AB'];
+async function measurePostcode(browser, base) {
+  const times = [];
+  const districts = [];
+  const problems = [];
+  for (const postcode of POSTCODES) {
+    const { context, page, cdp } = await emulated(browser);
+    const net = recordNetwork(cdp);
+    try {
+      await page.goto(`${base}/site/`, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      const input = page.locator('[data-testid="place-search-input"]');
+      await input.waitFor({ timeout: LOAD_TIMEOUT });
+      await input.fill(postcode);
+      await net.quiet();
+      const t0 = await page.evaluate(() => {
+        const start = performance.now();
+        document.querySelector('[data-testid="place-search"]').requestSubmit();
+        return start;
+      });
+      const handle = await page.waitForFunction(
+        () => (document.querySelector('[data-testid="area-heading"]') ? performance.now() : false),
+        null,
+        { timeout: 60_000, polling: 50 },
+      );
+      times.push((await handle.jsonValue()) - t0);
+      const file = [...net.requests.values()].find((r) => r.url.includes('/data/postcodes/'));
+      if (file) districts.push({ path: new URL(file.url).pathname.replace('/site/', './'), bytes: file.bytes ?? 0 });
+    } catch (error) {
+      problems.push(`${postcode}: ${String(error.message ?? error).split('\n')[0]}`);
+    } finally {
+      await context.close();
+    }
+  }
+  return { times, districts, problems };
+}
+
 // ---- figures -----------------------------------------------------------------------------
 const median = (xs) => {
   const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
@@ -384,7 +425,7 @@ function table(head, rows) {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-function report(m, s, filter1, filter100, loadEnd) {
+function report(m, s, filter1, filter100, loadEnd, postcode) {
   const base = s.baseline;
   const lines = [];
   const push = (...xs) => lines.push(...xs);
@@ -571,6 +612,13 @@ function report(m, s, filter1, filter100, loadEnd) {
   ];
   push('## Budgets (issue 7)', '');
   push(table(['Budget', 'Measured', 'Verdict'], budgets), '');
+
+  // Find my area on the phone.
+  push('## Postcode to ward page', '');
+  push(
+    `From sending the search form with a postcode on a loaded overview to the ward's page showing its heading, on the emulated phone, once for each of ${POSTCODES.join(', ')} (cold cache each time): median ${ms(median(postcode.times))} (${postcode.times.map(ms).join(', ')}). The district files fetched: ${[...new Map(postcode.districts.map((d) => [d.path, d])).values()].map((d) => `\`${d.path}\` ${kb(d.bytes)}`).join('; ') || 'none'}.${postcode.problems.length ? ` Problems: ${postcode.problems.join('; ')}.` : ''}`,
+    '',
+  );
 
   // What the first load is made of, biggest first.
   push('## Where the bytes go', '');
@@ -774,9 +822,13 @@ try {
   console.log(`bench: filter change, ${opt.clicks} clicks, 100× data`);
   const filter100 = await measureFilter(browser, base, '/site-100x/');
 
+  console.log(`bench: postcode search, ${POSTCODES.length} postcodes`);
+  const postcode = await measurePostcode(browser, base);
+  console.log(`bench: postcode to ward page: ${postcode.times.map(ms).join(', ')}`);
+
   const summary = Object.fromEntries(PAGES.map((p) => [p.id, summarise(results[p.id])]));
   const loadEnd = os.loadavg().map((x) => x.toFixed(2)).join(', ');
-  const text = report(info, summary, filter1, filter100, loadEnd);
+  const text = report(info, summary, filter1, filter100, loadEnd, postcode);
   writeFileSync(opt.out, `${text}\n`);
   console.log(`\n${text}\n`);
   console.log(`bench: wrote ${opt.out}`);

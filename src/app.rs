@@ -10,6 +10,7 @@ use outcomes_i18n::tr;
 use outcomes_state::{Lang, State, View};
 
 use crate::components::load_error::LoadErrorMessage;
+use crate::components::place_search::{ManifestResource, PlaceSearch};
 use crate::components::share_bar::HEIGHT_MESSAGE;
 use crate::components::site_nav::SiteNav;
 use crate::components::url_notice::{link_problem, UrlNotice};
@@ -17,6 +18,7 @@ use crate::data::load_manifest;
 use crate::dataset_text::DatasetText;
 use crate::pages::about::AboutPage;
 use crate::pages::accessibility::AccessibilityPage;
+use crate::pages::area::AreaPage;
 use crate::pages::challenges::ChallengesPage;
 use crate::pages::indicator::IndicatorPage;
 use crate::pages::indicators::IndicatorsPage;
@@ -40,7 +42,8 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let url = UrlState::provide();
     ShardCache::provide();
-    let manifest = LocalResource::new(load_manifest);
+    let manifest: ManifestResource =
+        LocalResource::new(|| async { load_manifest().await.map(Arc::new) });
     // Every text is worded once, in the language of the URL: the language switch loads the
     // page afresh (see `LanguageSwitch`), so no text needs to follow a change of language.
     let lang = url.lang();
@@ -94,6 +97,9 @@ fn Shell() -> impl IntoView {
                 </div>
                 <SiteNav />
             </header>
+            <div class="site-search">
+                <PlaceSearch manifest />
+            </div>
             <main id="main" tabindex="-1">{content}</main>
             <footer class="site-footer">
                 <p>
@@ -201,6 +207,7 @@ fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
                 View::Locality => view! { <LocalityPage manifest /> }.into_any(),
                 View::Challenges => view! { <ChallengesPage manifest /> }.into_any(),
                 View::Map => view! { <MapPage manifest /> }.into_any(),
+                View::Area => view! { <AreaPage manifest /> }.into_any(),
                 View::Overview => view! { <OverviewPage manifest /> }.into_any(),
             }
         }}

@@ -5,6 +5,7 @@ use gloo_net::http::{Request, Response};
 use outcomes_core::model::{
     HealthChallenges, Manifest, RegisteredPopulation, Shard, SCHEMA_VERSION,
 };
+use outcomes_core::places::{LevelProfiles, Places, PostcodeDistrict};
 use outcomes_i18n::{digits, tr};
 use outcomes_state::Lang;
 use serde::de::DeserializeOwned;
@@ -104,6 +105,22 @@ pub async fn load_boundaries(path: &str) -> Result<serde_json::Value, LoadError>
 
 /// Fetches the registered population by age and sex, at the path the manifest gives.
 pub async fn load_registered_population(path: &str) -> Result<RegisteredPopulation, LoadError> {
+    fetch_json(path).await
+}
+
+/// Fetches the place search's index, at the path the manifest gives.
+pub async fn load_places(path: &str) -> Result<Places, LoadError> {
+    fetch_json(path).await
+}
+
+/// Fetches one postcode district's file (`postcodes/E14.json`): the only request a postcode
+/// search makes, and it names the district alone, never the whole postcode.
+pub async fn load_postcode_district(path: &str) -> Result<PostcodeDistrict, LoadError> {
+    fetch_json(path).await
+}
+
+/// Fetches one level's area-page figures, at the path the manifest gives.
+pub async fn load_level_profiles(path: &str) -> Result<LevelProfiles, LoadError> {
     fetch_json(path).await
 }
 

@@ -2,9 +2,13 @@
 //! `echarts.js` defines. charming's own renderer has no `dispose`, so chart components use
 //! these bindings to own their instance's whole life.
 
+use outcomes_charts::choropleth::map_name;
+use outcomes_core::model::BoundaryFile;
 use outcomes_i18n::tr;
 use outcomes_state::Lang;
 use wasm_bindgen::prelude::*;
+
+use crate::data::{load_boundaries, LoadError};
 
 #[wasm_bindgen]
 extern "C" {
@@ -33,6 +37,10 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = renderToSVGString)]
     fn render_to_svg_string(this: &Instance) -> Result<String, JsValue>;
 
+    /// Calls `handler` with the event's parameters on each `event` (`click`).
+    #[wasm_bindgen(method)]
+    fn on(this: &Instance, event: &str, handler: &js_sys::Function);
+
     #[wasm_bindgen(js_namespace = echarts, js_name = registerMap)]
     fn register_map_with(name: &str, geo_json: &JsValue);
 }
@@ -41,6 +49,17 @@ extern "C" {
 pub fn register_map(name: &str, geo_json: &serde_json::Value) {
     let parsed = js_sys::JSON::parse(&geo_json.to_string()).unwrap_or(JsValue::NULL);
     register_map_with(name, &parsed);
+}
+
+/// Fetches a level's boundaries, loads ECharts and registers them under the level's map
+/// name, so a map series of that level can be drawn.
+pub async fn prepare_map(file: &BoundaryFile, lang: Lang) -> Result<(), LoadError> {
+    let geo_json = load_boundaries(&file.path).await?;
+    load_library(lang)
+        .await
+        .map_err(|_| LoadError::ChartLibrary)?;
+    register_map(map_name(file.level), &geo_json);
+    Ok(())
 }
 
 // Functions ECharts calls (whisker drawing, value formatting) live in JavaScript; shipping
@@ -147,6 +166,22 @@ impl Instance {
         let action = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&action, &"type".into(), &"hideTip".into());
         self.dispatch_action(&action);
+    }
+
+    /// Calls `chosen` with the `code` of the data item a person clicks or taps (an area of a
+    /// map). The returned closure must live as long as the instance.
+    pub fn on_choose(&self, chosen: impl Fn(String) + 'static) -> Closure<dyn FnMut(JsValue)> {
+        let handler = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+            let code = js_sys::Reflect::get(&params, &"data".into())
+                .and_then(|data| js_sys::Reflect::get(&data, &"code".into()))
+                .ok()
+                .and_then(|code| code.as_string());
+            if let Some(code) = code {
+                chosen(code);
+            }
+        });
+        self.on("click", handler.as_ref().unchecked_ref());
+        handler
     }
 
     /// Replaces the chart's option, attaching the functions JSON cannot carry.

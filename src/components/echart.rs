@@ -17,6 +17,9 @@ use crate::state::UrlState;
 /// together when the chart leaves the page.
 type SizeWatch = (ResizeObserver, Closure<dyn FnMut()>);
 
+/// The click handler bound to a chart, kept as long as the chart.
+type ClickHandler = Closure<dyn FnMut(JsValue)>;
+
 /// The `performance.mark` set when the first chart has been drawn, read by the benchmark. On
 /// a plain indicator link the chart drawn before the app loaded sets it first
 /// (`drawFirstView` in `js/chart-functions.js`).
@@ -41,6 +44,10 @@ pub fn EChart(
     /// Extra class for the chart's size.
     #[prop(optional)]
     class: &'static str,
+    /// Called with the code of the area a person clicks or taps on a map, where the page
+    /// takes them to that area (the same link is in the table, for keyboards).
+    #[prop(optional)]
+    on_choose: Option<Callback<String>>,
 ) -> impl IntoView {
     let lang = UrlState::get().lang();
     let container = NodeRef::<Div>::new();
@@ -49,6 +56,14 @@ pub fn EChart(
     // The latest option, kept until the container has a size: ECharts cannot lay out a map
     // in a box of zero size (it throws), and a chart drawn at zero size would be blank.
     let pending = StoredValue::new_local(None::<serde_json::Value>);
+    let chooser = StoredValue::new_local(None::<ClickHandler>);
+    let drawing = Drawing {
+        instance,
+        pending,
+        chooser,
+        on_choose,
+        lang,
+    };
     // The chart library arrives on demand (see `load_library`); until then nothing is drawn.
     let library = RwSignal::new(None::<Result<(), String>>);
     let load = move || {
@@ -66,7 +81,7 @@ pub fn EChart(
             return;
         };
         if observer.with_value(Option::is_none) {
-            watch_size(&element, instance, pending, observer, lang);
+            watch_size(&element, drawing, observer);
         }
         let drawn = instance.with_value(|slot| {
             slot.as_ref().map(|existing| {
@@ -76,7 +91,7 @@ pub fn EChart(
         });
         if drawn.is_none() {
             pending.set_value(Some(chart));
-            draw_when_sized(&element, instance, pending, lang);
+            draw_when_sized(&element, drawing);
         }
     });
 
@@ -123,13 +138,26 @@ pub fn EChart(
     }
 }
 
-/// Creates the chart with the pending option once the container has a size.
-fn draw_when_sized(
-    element: &web_sys::HtmlDivElement,
+/// What creating the chart needs, once its container has a size.
+#[derive(Clone, Copy)]
+struct Drawing {
     instance: StoredValue<Option<Instance>, LocalStorage>,
     pending: StoredValue<Option<serde_json::Value>, LocalStorage>,
+    /// The click handler bound to the instance, kept as long as it.
+    chooser: StoredValue<Option<ClickHandler>, LocalStorage>,
+    on_choose: Option<Callback<String>>,
     lang: Lang,
-) {
+}
+
+/// Creates the chart with the pending option once the container has a size.
+fn draw_when_sized(element: &web_sys::HtmlDivElement, drawing: Drawing) {
+    let Drawing {
+        instance,
+        pending,
+        chooser,
+        on_choose,
+        lang,
+    } = drawing;
     if element.client_width() == 0 || element.client_height() == 0 {
         return;
     }
@@ -138,6 +166,9 @@ fn draw_when_sized(
     };
     let created = Instance::create(element);
     created.show(&chart, lang);
+    if let Some(callback) = on_choose {
+        chooser.set_value(Some(created.on_choose(move |code| callback.run(code))));
+    }
     mark_once(FIRST_CHART_MARK);
     mark_once(APP_CHART_MARK);
     // The app's own chart is drawn: the one drawn before it loaded can go.
@@ -149,16 +180,16 @@ fn draw_when_sized(
 /// after that (rotation, window resize, zoom).
 fn watch_size(
     element: &web_sys::HtmlDivElement,
-    instance: StoredValue<Option<Instance>, LocalStorage>,
-    pending: StoredValue<Option<serde_json::Value>, LocalStorage>,
+    drawing: Drawing,
     slot: StoredValue<Option<SizeWatch>, LocalStorage>,
-    lang: Lang,
 ) {
     let watched = element.clone();
     let closure = Closure::<dyn FnMut()>::new(move || {
-        let resized = instance.with_value(|chart| chart.as_ref().map(Instance::resize));
+        let resized = drawing
+            .instance
+            .with_value(|chart| chart.as_ref().map(Instance::resize));
         if resized.is_none() {
-            draw_when_sized(&watched, instance, pending, lang);
+            draw_when_sized(&watched, drawing);
         }
     });
     if let Ok(observer) = ResizeObserver::new(closure.as_ref().unchecked_ref()) {

@@ -16,6 +16,7 @@ pub fn SiteNav() -> impl IntoView {
         (View::Indicators, tr!(lang, "nav.indicators")),
         (View::Locality, tr!(lang, "nav.localities")),
         (View::Map, tr!(lang, "nav.map")),
+        (View::Area, tr!(lang, "nav.wards")),
         (View::Challenges, tr!(lang, "nav.challenges")),
         (View::About, tr!(lang, "nav.about")),
     ];

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use outcomes_core::model::{LookupStatus, Manifest, Source};
 use outcomes_i18n::{digits, tr};
 
+use crate::components::load_error::LoadErrorMessage;
 use crate::components::sentence::{indicator_titles, sentence_with};
+use crate::data::load_places;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::state::UrlState;
 
@@ -156,9 +158,59 @@ pub fn AboutPage(manifest: Arc<Manifest>) -> impl IntoView {
             </p>
         </section>
 
+        {manifest.places.clone().map(|path| view! { <PlaceSources path /> })}
+
         <section aria-labelledby="about-privacy">
             <h2 id="about-privacy">{tr!(lang, "about.privacy_heading")}</h2>
             <p>{tr!(lang, "about.privacy_text")}</p>
+        </section>
+    }
+}
+
+/// Where "find your area" gets its places: the postcode lookup with the attribution its
+/// licence asks for, and the practices' networks.
+#[component]
+fn PlaceSources(path: String) -> impl IntoView {
+    let lang = UrlState::get().lang();
+    let english = always_english(lang);
+    let places = LocalResource::new(move || {
+        let path = path.clone();
+        async move { load_places(&path).await }
+    });
+    view! {
+        <section aria-labelledby="about-places" data-testid="about-places">
+            <h2 id="about-places">{tr!(lang, "about.places_heading")}</h2>
+            <p>{tr!(lang, "about.places_text")}</p>
+            <Transition fallback=move || view! { <p class="loading">{tr!(lang, "search.loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match places.await {
+                        Err(error) => view! {
+                            <LoadErrorMessage error retry=Callback::new(move |_| places.refetch()) />
+                        }
+                        .into_any(),
+                        Ok(index) => {
+                            let postcodes = index.postcodes;
+                            let practices = index.practices_source;
+                            view! {
+                                <ul class="source-list">
+                                    <li lang=english>
+                                        <a href=postcodes.source.url.clone()>{postcodes.source.name.clone()}</a>
+                                        {format!(", {}. {}. {}", postcodes.source.publisher, postcodes.source.licence, postcodes.release)}
+                                        <ul data-testid="postcode-attribution">
+                                            {postcodes.attribution.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
+                                        </ul>
+                                    </li>
+                                    <li lang=english>
+                                        <a href=practices.url.clone()>{practices.name.clone()}</a>
+                                        {format!(", {}. {}. {}", practices.publisher, practices.licence, practices.attribution)}
+                                    </li>
+                                </ul>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Transition>
         </section>
     }
 }

@@ -7,16 +7,15 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 use outcomes_charts::area_comparison::periods_at;
-use outcomes_charts::choropleth::{
-    map_name, map_option, map_summary, map_view_at, MapView, MAP_LEVELS,
-};
+use outcomes_charts::choropleth::{map_option, map_summary, map_view_at, MapView, MAP_LEVELS};
 use outcomes_charts::format::{decimal, unit_label};
 use outcomes_core::model::{
     AreaLevel, Basis, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest,
 };
 use outcomes_i18n::{digits, tr};
-use outcomes_state::{Lang, State};
+use outcomes_state::{Lang, State, View};
 
 use crate::components::chart_block::{level_name_plural, ProvisionalNotice};
 use crate::components::choice_links::{Choice, ChoiceLinks};
@@ -27,13 +26,13 @@ use crate::components::load_error::LoadErrorMessage;
 use crate::components::marked::Marked;
 use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
-use crate::data::load_boundaries;
 use crate::data::LoadError;
 use crate::dataset_text::{always_english, english_if_kept};
-use crate::echarts::{load_library, register_map};
+use crate::echarts::prepare_map;
+use crate::pages::area::ward_state;
 use crate::pages::indicator::shown_level;
 use crate::shards::ShardCache;
-use crate::state::{chosen_or_default, href, url_level, UrlState};
+use crate::state::{chosen_or_default, href, url_level, view_state, UrlState};
 
 /// The map page.
 #[component]
@@ -93,12 +92,8 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
             });
             async move {
                 let Some(file) = file else { return Ok(None) };
-                let geo_json = load_boundaries(&file.path).await?;
-                load_library(lang)
-                    .await
-                    .map_err(|_| LoadError::ChartLibrary)?;
-                register_map(map_name(file.level), &geo_json);
-                Ok(Some(file))
+                prepare_map(&file, lang).await?;
+                Ok::<_, LoadError>(Some(file))
             }
         }
     });
@@ -249,6 +244,22 @@ fn MapBlock(
     };
     let summary = Signal::derive(move || view.with(|v| map_summary(v, lang)));
     let option = Signal::derive(move || view.with(|v| map_option(v, lang)));
+    // An area on the map, and its row in the table, open that area's page: a ward's own page,
+    // a locality's profile.
+    let area_link = move |code: &str| {
+        let state = url.state();
+        if localities {
+            href(&State {
+                areas: vec![code.to_string()],
+                ..view_state(&state, View::Locality)
+            })
+        } else {
+            href(&ward_state(&state, code))
+        }
+    };
+    let navigate = use_navigate();
+    let on_choose =
+        Callback::new(move |code: String| navigate(&area_link(&code), Default::default()));
     let period_links = move || {
         let state = url.state();
         let choices: Vec<Choice> = periods
@@ -364,7 +375,7 @@ fn MapBlock(
             <p class="summary" data-testid="map-summary">{move || marked.view(&summary.get())}</p>
             {provisional_outlines}
             <div class="map-layout">
-                <EChart option summary testid="ward-map" class="map" />
+                <EChart option summary testid="ward-map" class="map" on_choose />
                 <div class="legend" data-testid="map-legend">
                     <p class="legend-title">{tr!(lang, "map.key")}</p>
                     <ul>
@@ -383,6 +394,7 @@ fn MapBlock(
                     <caption>{caption}</caption>
                     <thead>
                         <tr>
+                            <th scope="col" class="num">{tr!(lang, "map.column_key")}</th>
                             <th scope="col">{column}</th>
                             <th scope="col" class="num">{tr!(lang, "map.column_value")}</th>
                             <th scope="col">{tr!(lang, "map.column_band")}</th>
@@ -391,7 +403,10 @@ fn MapBlock(
                     <tbody>
                         {move || view.with(|v| v.areas.iter().map(|a| view! {
                             <tr data-area=a.code.clone()>
-                                <th scope="row" lang=english_if_kept("area", &a.code, "name")>{a.name.clone()}</th>
+                                <td class="num">{digits(lang, &a.key.to_string())}</td>
+                                <th scope="row">
+                                    <a href=area_link(&a.code) lang=english_if_kept("area", &a.code, "name")>{a.name.clone()}</a>
+                                </th>
                                 <td class="num" data-testid="value">{decimal(a.value, lang)}</td>
                                 <td>{format!("{} ({})", band_word(a.band, v.bands.len(), lang), v.bands[a.band].label)}</td>
                             </tr>

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod accessibility;
+pub mod area;
 pub mod challenges;
 pub mod indicator;
 pub mod indicators;

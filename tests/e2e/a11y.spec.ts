@@ -17,6 +17,8 @@ const views: [string, string][] = [
   ['locality', './?view=locality&areas=THT-LOC-SE'],
   ['locality-sw', './?view=locality&areas=THT-LOC-SW'],
   ['map', './?view=map'],
+  ['area', './?view=area&areas=E05009332'],
+  ['area-chooser', './?view=area'],
   ['challenges', './?view=challenges'],
   ['about', './?view=about'],
   ['accessibility', './?view=accessibility'],

@@ -15,6 +15,7 @@ const views: [string, string][] = [
   ['indicator-boroughs', './?view=indicator&indicator=93759&level=borough&sort=value&lang=bn'],
   ['locality', './?view=locality&areas=THT-LOC-SE&lang=bn'],
   ['map', './?view=map&lang=bn'],
+  ['area', './?view=area&areas=E05009332&lang=bn'],
   ['challenges', './?view=challenges&lang=bn'],
   ['about', './?view=about&lang=bn'],
   ['accessibility', './?view=accessibility&lang=bn'],

@@ -139,6 +139,7 @@ const views: [string, string][] = [
   ['locality', './?view=locality&areas=THT-LOC-NW'],
   ['challenges', './?view=challenges'],
   ['map', './?view=map'],
+  ['area', './?view=area&areas=E05009332'],
   ['accessibility', './?view=accessibility'],
 ];
 for (const width of [1280, 375]) {

@@ -44,6 +44,10 @@ pub struct Band {
 /// One area on the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapArea {
+    /// The area's number on the map, from 1 in the publisher's order, the same whichever
+    /// areas have values: wards are too many and too small to name on the map, so the map
+    /// shows numbers and the table names them.
+    pub key: usize,
     pub code: String,
     pub name: String,
     pub value: f64,
@@ -89,14 +93,14 @@ pub fn map_view_at(
 ) -> MapView {
     let mut values = Vec::new();
     let mut missing = Vec::new();
-    for area in manifest.areas_at(level) {
+    for (i, area) in manifest.areas_at(level).enumerate() {
         match shard.point(&area.code, period).and_then(|p| p.value) {
-            Some(v) => values.push((area.code.clone(), area.name.clone(), v)),
+            Some(v) => values.push((i + 1, area.code.clone(), area.name.clone(), v)),
             None => missing.push(area.name.clone()),
         }
     }
-    let low = values.iter().map(|v| v.2).fold(f64::INFINITY, f64::min);
-    let high = values.iter().map(|v| v.2).fold(f64::NEG_INFINITY, f64::max);
+    let low = values.iter().map(|v| v.3).fold(f64::INFINITY, f64::min);
+    let high = values.iter().map(|v| v.3).fold(f64::NEG_INFINITY, f64::max);
     let bands = bands(low, high, &indicator.unit, lang);
     let band_of = |v: f64| {
         bands
@@ -111,7 +115,8 @@ pub fn map_view_at(
         period: period.to_string(),
         areas: values
             .into_iter()
-            .map(|(code, name, value)| MapArea {
+            .map(|(key, code, name, value)| MapArea {
+                key,
                 band: band_of(value),
                 code,
                 name,
@@ -197,11 +202,18 @@ pub fn map_option(view: &MapView, lang: Lang) -> Value {
         .areas
         .iter()
         .map(|a| {
+            // Localities are named on the map; wards carry their number in the table.
+            let label = if view.level == AreaLevel::Locality {
+                a.name.clone()
+            } else {
+                a.key.to_string()
+            };
             json!({
                 "name": a.name,
                 "value": round_published(a.value),
                 "code": a.code,
                 "itemStyle": { "areaColor": view.bands[a.band].colour },
+                "label": { "show": true, "formatter": label },
             })
         })
         .collect();
@@ -221,7 +233,17 @@ pub fn map_option(view: &MapView, lang: Lang) -> Value {
             "selectedMode": false,
             "itemStyle": { "borderColor": "#0b0c0c", "borderWidth": 1, "areaColor": "#f3f2f1" },
             "emphasis": { "label": { "show": false }, "itemStyle": { "areaColor": "#ffdd00" } },
-            "label": { "show": false },
+            // Labels sit on a white box, legible on every band's colour.
+            "label": {
+                "show": true,
+                "color": "#0b0c0c",
+                "backgroundColor": "#ffffff",
+                "borderColor": "#0b0c0c",
+                "borderWidth": 1,
+                "borderRadius": 2,
+                "padding": [1, 3],
+                "fontSize": 11,
+            },
             "data": data,
         }],
     })

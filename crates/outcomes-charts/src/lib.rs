@@ -14,6 +14,7 @@ pub mod choropleth;
 pub mod export;
 pub mod first_view;
 pub mod format;
+pub mod locator;
 pub mod pyramid;
 pub mod spine;
 pub mod summary;

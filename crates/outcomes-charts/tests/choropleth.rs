@@ -79,7 +79,31 @@ fn option_fills_each_ward_with_its_band_colour_on_the_registered_map() {
     assert_eq!(series["nameProperty"], "name");
     assert_eq!(
         series["data"][0],
-        json!({"name": "Bow East", "value": 40.0, "code": "W1", "itemStyle": {"areaColor": "#08519c"}})
+        json!({
+            "name": "Bow East", "value": 40.0, "code": "W1", "itemStyle": {"areaColor": "#08519c"},
+            "label": {"show": true, "formatter": "1"}
+        })
+    );
+    // Each ward keeps its number in the publisher's order, whichever wards have values.
+    let view = wards();
+    let keys: Vec<(&str, usize)> = view
+        .areas
+        .iter()
+        .map(|a| (a.name.as_str(), a.key))
+        .collect();
+    let labels: Vec<&serde_json::Value> = series["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["label"]["formatter"])
+        .collect();
+    assert_eq!(labels.len(), keys.len());
+    for ((_, key), label) in keys.iter().zip(labels) {
+        assert_eq!(label, &json!(key.to_string()));
+    }
+    assert_eq!(
+        keys,
+        [("Bow East", 1), ("Island Gardens", 2), ("Mile End", 3)]
     );
     assert_eq!(option["tooltip"]["renderMode"], "richText");
     assert_eq!(series["data"][1]["itemStyle"]["areaColor"], "#eff3ff");

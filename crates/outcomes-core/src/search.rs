@@ -40,6 +40,8 @@ pub struct Match {
     pub target: Target,
     /// Its name in the language asked for (English where there is no translation).
     pub name: String,
+    /// Whether `name` is the English one, so a page in another language can mark it.
+    pub english: bool,
     /// The other name that matched, when it was not `name` (a ward's name before 2022, or a
     /// name in the other language).
     pub matched: Option<String>,
@@ -67,6 +69,7 @@ pub enum Target {
 struct Candidate {
     target: Target,
     name: String,
+    english: bool,
     names: Vec<(String, Option<String>)>,
 }
 
@@ -111,6 +114,7 @@ pub fn search(manifest: &Manifest, places: &Places, query: &str, lang: &str) -> 
                 Match {
                     target: c.target.clone(),
                     name: c.name.clone(),
+                    english: c.english,
                     matched,
                 },
             ))
@@ -150,12 +154,13 @@ fn candidates(manifest: &Manifest, places: &Places, lang: &str) -> Vec<Candidate
     };
     // The name in `lang`, and every name to match with the one shown beside it when it is
     // not the name in `lang`.
-    let named = |names: Vec<(String, String)>| -> (String, Vec<(String, Option<String>)>) {
-        let shown = names
+    type Named = (String, bool, Vec<(String, Option<String>)>);
+    let named = |names: Vec<(String, String)>| -> Named {
+        let (shown_in, shown) = names
             .iter()
             .find(|(language, _)| language == lang)
             .or_else(|| names.first())
-            .map(|(_, text)| text.clone())
+            .cloned()
             .unwrap_or_default();
         let all = names
             .into_iter()
@@ -164,12 +169,13 @@ fn candidates(manifest: &Manifest, places: &Places, lang: &str) -> Vec<Candidate
                 (text, other)
             })
             .collect();
-        (shown, all)
+        (shown, shown_in == "en", all)
     };
     let mut out = Vec::new();
     for level in [AreaLevel::Ward, AreaLevel::Locality, AreaLevel::Pcn] {
         for area in manifest.areas_at(level) {
-            let (name, mut names) = named(translated("area", &area.code, "name", &area.name));
+            let (name, english, mut names) =
+                named(translated("area", &area.code, "name", &area.name));
             names.extend(
                 places
                     .former_names
@@ -183,6 +189,7 @@ fn candidates(manifest: &Manifest, places: &Places, lang: &str) -> Vec<Candidate
                     level,
                 },
                 name,
+                english,
                 names,
             });
         }
@@ -193,10 +200,11 @@ fn candidates(manifest: &Manifest, places: &Places, lang: &str) -> Vec<Candidate
             pcn: p.pcn.clone(),
         },
         name: p.name.clone(),
+        english: true,
         names: vec![(p.name.clone(), None)],
     }));
     for indicator in &manifest.indicators {
-        let (name, names) = named(translated(
+        let (name, english, names) = named(translated(
             "indicator",
             &indicator.id,
             "title",
@@ -207,6 +215,7 @@ fn candidates(manifest: &Manifest, places: &Places, lang: &str) -> Vec<Candidate
                 id: indicator.id.clone(),
             },
             name,
+            english,
             names,
         });
     }
@@ -303,6 +312,7 @@ fn suggestions(candidates: &[Candidate], typed: &str) -> Vec<Match> {
                     Match {
                         target: c.target.clone(),
                         name: c.name.clone(),
+                        english: c.english,
                         matched: best.1,
                     },
                 )

@@ -215,7 +215,7 @@ fn practices(
 fn display_name(name: &str) -> String {
     name.split_whitespace()
         .map(|word| {
-            let repeated = word.chars().all(|c| Some(c) == word.chars().next()) && word.len() > 1;
+            let repeated = word.len() > 1 && word.chars().all(|c| word.starts_with(c));
             if word.chars().any(|c| c.is_ascii_digit()) || repeated {
                 return word.to_string();
             }

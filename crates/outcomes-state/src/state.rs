@@ -15,6 +15,9 @@ pub enum View {
     Locality,
     /// Small-area maps.
     Map,
+    /// One ward's page, where a place search lands: its figures against the borough, and
+    /// the locality and GP networks it belongs to.
+    Area,
     /// The health-challenge statistics.
     Challenges,
     /// Sources, methods and licences.
@@ -64,7 +67,8 @@ pub struct State {
     pub statement: Option<String>,
     pub indicator: Option<String>,
     pub level: Level,
-    /// Area codes chosen for trends, or the locality of a locality profile.
+    /// Area codes chosen for trends, the locality of a locality profile, or the ward of an
+    /// area page.
     pub areas: Vec<String>,
     pub period: Option<String>,
     pub sort: Sort,
@@ -104,6 +108,7 @@ impl Word for View {
         (View::Indicators, "indicators"),
         (View::Locality, "locality"),
         (View::Map, "map"),
+        (View::Area, "area"),
         (View::Challenges, "challenges"),
         (View::About, "about"),
         (View::Accessibility, "accessibility"),

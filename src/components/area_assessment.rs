@@ -1,27 +1,33 @@
-//! The locality assessment that opens a locality profile: how the locality's figures compare
-//! with the borough's, which differ most and what has changed over the years, each named
-//! indicator a link to its page. The words come from `outcomes_charts::assessment`.
+//! The assessment that opens an area's profile (the locality assessment of a locality
+//! profile, and its like on a ward's page): how the area's figures compare with the
+//! borough's, which differ most and what has changed over the years, each named indicator a
+//! link to its page. The words come from `outcomes_charts::assessment`.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_charts::assessment::{assess, assessment_text, AssessedFigure, Linked};
-use outcomes_core::model::{ComparisonResult, IndicatorMeta, Manifest, BOROUGH_CODE};
+use outcomes_core::model::{
+    AreaLevel, ComparisonResult, IndicatorMeta, KeyFigures, Manifest, BOROUGH_CODE,
+};
 use outcomes_i18n::tr;
-use outcomes_state::{Level, State, View};
+use outcomes_state::{State, View};
 
 use crate::components::sentence::sentence_with;
 use crate::dataset_text::english_if_kept;
-use crate::state::{href, view_state, UrlState};
+use crate::state::{href, url_level, view_state, UrlState};
 
-/// The figures of `indicators` for `locality`, as the assessment reads them, in the order
-/// given. Indicators with no figure for the locality are left out.
-pub fn assessed_figures(indicators: &[IndicatorMeta], locality: &str) -> Vec<AssessedFigure> {
-    indicators
+/// The figures of `profiled` (each indicator with the figures that hold `area`'s) for
+/// `area`, as the assessment reads them, in the order given. Indicators with no figure for
+/// the area are left out.
+pub fn assessed_figures(
+    profiled: &[(IndicatorMeta, KeyFigures)],
+    area: &str,
+) -> Vec<AssessedFigure> {
+    profiled
         .iter()
-        .filter_map(|indicator| {
-            let key = indicator.key_figures.as_ref()?;
-            let mine = key.value(locality)?;
+        .filter_map(|(indicator, key)| {
+            let mine = key.value(area)?;
             Some(AssessedFigure {
                 indicator: indicator.id.clone(),
                 unit: indicator.unit.clone(),
@@ -39,22 +45,25 @@ pub fn assessed_figures(indicators: &[IndicatorMeta], locality: &str) -> Vec<Ass
         .collect()
 }
 
-/// The assessment of `locality` (named `name`) over `indicators`, the profile's own list.
+/// The assessment of `area` (named `name`, of `level`) over `profiled`, the profile's own
+/// list, under `heading`.
 #[component]
-pub fn LocalityAssessment(
+pub fn AreaAssessment(
     manifest: Arc<Manifest>,
-    indicators: Vec<IndicatorMeta>,
-    locality: String,
+    profiled: Vec<(IndicatorMeta, KeyFigures)>,
+    area: String,
     name: String,
+    level: AreaLevel,
+    heading: String,
 ) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
-    let figures = assessed_figures(&indicators, &locality);
+    let figures = assessed_figures(&profiled, &area);
     let text = assessment_text(&assess(&figures), &figures, lang);
     let borough = manifest
         .area(BOROUGH_CODE)
         .map_or_else(|| tr!(lang, "locality.the_borough"), |a| a.name.clone());
-    let name_lang = english_if_kept("area", &locality, "name");
+    let name_lang = english_if_kept("area", &area, "name");
     let borough_lang = english_if_kept("area", BOROUGH_CODE, "name");
     // A sentence with the locality's and the borough's names put in, each marked as English
     // where it has no translation.
@@ -84,7 +93,7 @@ pub fn LocalityAssessment(
         let id = linked.indicator.clone();
         let link = href(&State {
             indicator: Some(id.clone()),
-            level: Level::Locality,
+            level: url_level(level).unwrap_or_default(),
             ..view_state(&url.state(), View::Indicator)
         });
         let parts = sentence_with(
@@ -103,7 +112,7 @@ pub fn LocalityAssessment(
     let trends: Vec<_> = text.trends.into_iter().map(titled).collect();
     view! {
         <section class="assessment" aria-labelledby="assessment-title" data-testid="locality-assessment">
-            <h2 id="assessment-title">{tr!(lang, "locality.assessment_heading")}</h2>
+            <h2 id="assessment-title">{heading}</h2>
             <p data-testid="assessment-counts">
                 {text
                     .counts
