@@ -320,7 +320,7 @@ async function measureFilter(browser, base, prefix) {
 // time (cold cache), and the box is used once before sending, as a person's typing would, so
 // the place index is fetched then; the clock covers the district file, the router and the
 // ward's page.
-const POSTCODES = ['E14 2BG', 'E1 0AA', 'E1W 3TJ', 'E3 2AA', 'E2 0AB'];
+const POSTCODES = ['E14 2BG', 'E1 0AA', 'E1W 3TJ', 'E3 2AA', 'E2 0AA'];
 async function measurePostcode(browser, base) {
   const times = [];
   const districts = [];
@@ -339,12 +339,19 @@ async function measurePostcode(browser, base) {
         document.querySelector('[data-testid="place-search"]').requestSubmit();
         return start;
       });
+      // The ward's page, or the search's own answer when the postcode is not in the lookup.
       const handle = await page.waitForFunction(
-        () => (document.querySelector('[data-testid="area-heading"]') ? performance.now() : false),
+        () => {
+          if (document.querySelector('[data-testid="area-heading"]')) return { at: performance.now() };
+          const status = document.querySelector('[data-testid="search-status"]')?.textContent ?? '';
+          return /not in|not a whole/.test(status) ? { answer: status } : false;
+        },
         null,
         { timeout: 60_000, polling: 50 },
       );
-      times.push((await handle.jsonValue()) - t0);
+      const landed = await handle.jsonValue();
+      if (landed.answer) problems.push(`${postcode}: the search answered “${landed.answer}”`);
+      else times.push(landed.at - t0);
       const file = [...net.requests.values()].find((r) => r.url.includes('/data/postcodes/'));
       if (file) districts.push({ path: new URL(file.url).pathname.replace('/site/', './'), bytes: file.bytes ?? 0 });
     } catch (error) {
