@@ -199,6 +199,17 @@ pub fn PlaceSearch(manifest: ManifestResource) -> impl IntoView {
             ),
             Outcome::Found(found) => found_words(found, &query.get_untracked(), lang),
         };
+        // Where a match is a locality, a network or a practice, say once what those are.
+        let places_note = list.iter().any(|m| {
+            matches!(
+                m.target,
+                Target::Practice { .. }
+                    | Target::Area {
+                        level: AreaLevel::Locality | AreaLevel::Pcn,
+                        ..
+                    }
+            )
+        });
         let items = list
             .into_iter()
             .map(|m| {
@@ -225,6 +236,7 @@ pub fn PlaceSearch(manifest: ManifestResource) -> impl IntoView {
         view! {
             <p class="search-status" role="status" data-testid="search-status">{status}</p>
             <ul class="search-list" data-testid="search-list">{items}</ul>
+            {places_note.then(|| view! { <p class="search-note" data-testid="search-places-note">{tr!(lang, "search.places_note")}</p> })}
             {attribution}
         }
     };

@@ -8,9 +8,13 @@ import { OTHER_SITE, PORT as port, SITE } from './server';
 export default defineConfig({
   testDir: '.',
   outputDir: 'test-results',
-  timeout: 30_000,
+  // Two workers, one spec file each at a time, halve the run on a two-core machine. Every wait
+  // is for a positive sign that the view is ready, so a busy machine makes a test slower,
+  // never wrong; the generous timeouts leave room for that.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   reporter: [['list']],
   use: {
     baseURL: SITE,

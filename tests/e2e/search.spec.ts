@@ -126,6 +126,8 @@ test('indicator words, in English and Bengali, and practice names lead to their 
   const practice = page.getByTestId('search-list').locator('li').first();
   await expect(practice).toContainText('GP practice in');
   await expect(practice).toContainText('locality');
+  // Where a result is a practice, network or locality, the list says what those are.
+  await expect(page.getByTestId('search-places-note')).toContainText('a GP network (PCN) is a group of GP practices');
 });
 
 test('bad input gets a plain answer and the page stays whole', async ({ page }) => {
