@@ -8,13 +8,14 @@ import { OTHER_SITE, PORT as port, SITE } from './server';
 export default defineConfig({
   testDir: '.',
   outputDir: 'test-results',
-  // Two workers, one spec file each at a time, halve the run on a two-core machine. Every wait
+  // One worker: the tests are CPU-bound (axe on the larger views most of all), so a second
+  // worker on a two-core machine saved 1.5 of 12.9 minutes and slowed every test. Every wait
   // is for a positive sign that the view is ready, so a busy machine makes a test slower,
   // never wrong; the generous timeouts leave room for that.
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 2,
+  workers: 1,
   reporter: [['list']],
   use: {
     baseURL: SITE,
