@@ -50,6 +50,7 @@ pub fn PlaceSearch(manifest: ManifestResource) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let places = RwSignal::new(None::<Result<Arc<Places>, LoadError>>);
     let outcome = RwSignal::new(Outcome::Idle);
+    let form = NodeRef::<leptos::html::Form>::new();
 
     // The place index is fetched the first time someone uses the box, never by a page view;
     // after a failure, using the box again tries again.
@@ -174,18 +175,28 @@ pub fn PlaceSearch(manifest: ManifestResource) -> impl IntoView {
             Outcome::Idle => (().into_any(), Vec::new(), false),
             Outcome::Preparing => (tr!(lang, "search.loading").into_any(), Vec::new(), false),
             Outcome::Finding(postcode) => (
-                said(tr!(lang, "search.finding_postcode"), vec![("postcode", code(postcode.to_string()))]),
+                said(
+                    tr!(lang, "search.finding_postcode"),
+                    vec![("postcode", code(postcode.to_string()))],
+                ),
                 Vec::new(),
                 true,
             ),
             Outcome::NotFound(postcode) => {
-                let release = attribution.as_ref().map(|a| a.release.clone()).unwrap_or_default();
+                let release = attribution
+                    .as_ref()
+                    .map(|a| a.release.clone())
+                    .unwrap_or_default();
                 let english = always_english(lang);
                 (
-                    said(tr!(lang, "search.not_found"),
+                    said(
+                        tr!(lang, "search.not_found"),
                         vec![
                             ("postcode", code(postcode.to_string())),
-                            ("release", view! { <span lang=english>{release}</span> }.into_any()),
+                            (
+                                "release",
+                                view! { <span lang=english>{release}</span> }.into_any(),
+                            ),
                         ],
                     ),
                     Vec::new(),
@@ -193,7 +204,18 @@ pub fn PlaceSearch(manifest: ManifestResource) -> impl IntoView {
                 )
             }
             Outcome::Failed(error) => (
-                view! { <LoadErrorMessage error retry=Callback::new(move |_| outcome.set(Outcome::Idle)) /> }.into_any(),
+                // "Try again" sends the form again, as pressing Enter would.
+                view! {
+                    <LoadErrorMessage
+                        error
+                        retry=Callback::new(move |_| {
+                            if let Some(form) = form.get_untracked() {
+                                let _ = form.request_submit();
+                            }
+                        })
+                    />
+                }
+                .into_any(),
                 Vec::new(),
                 true,
             ),
@@ -242,7 +264,7 @@ pub fn PlaceSearch(manifest: ManifestResource) -> impl IntoView {
     };
 
     view! {
-        <form class="place-search" role="search" on:submit=on_submit data-testid="place-search" autocomplete="off">
+        <form node_ref=form class="place-search" role="search" on:submit=on_submit data-testid="place-search" autocomplete="off">
             <label for="place-search-input" class="search-label">{tr!(lang, "search.label")}</label>
             <p id="place-search-hint" class="search-hint">
                 {said(tr!(lang, "search.hint"), vec![("postcode", code("E14 2BG".into())), ("ward", code("Bow".into()))])}

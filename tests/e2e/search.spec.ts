@@ -164,8 +164,17 @@ test('a district file that fails to load says so, and sending again retries', as
   await searchFor(page, 'E14 2BG');
   await expect(page.getByTestId('search-results').getByRole('alert')).toContainText('postcodes/E14.json');
   fail = false;
+  // "Try again" sends the form again.
+  await page.getByTestId('search-results').getByRole('button').click();
+  await landedOnWard(page, POPLAR);
+  // And so does sending the form again after another failure.
+  fail = true;
+  await searchFor(page, 'E14 2BG');
+  await expect(page.getByTestId('search-results').getByRole('alert')).toContainText('postcodes/E14.json');
+  fail = false;
   await (await box(page)).press('Enter');
   await landedOnWard(page, POPLAR);
+  await expect(await box(page)).toHaveValue('');
 });
 
 test('by keyboard alone: from the search box to a ward’s page and on to its locality', async ({ page }) => {
