@@ -11,8 +11,8 @@ use outcomes_core::postcode::Postcode;
 use serde::Deserialize;
 
 use crate::areas::Areas;
-use crate::error::{Error, Location, Result};
-use crate::publisher::SourceEntry;
+use crate::error::{Error, Result};
+use crate::publisher::{SourceEntry, TomlFile};
 use crate::table::Table;
 
 /// The file name in the publisher folder.
@@ -80,13 +80,10 @@ pub fn read(publisher: &Path, sources: &Path, areas: &Areas) -> Result<Option<Pl
     if !path.exists() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let config: File = toml::from_str(&text).map_err(|e| Error::Toml {
-        at: Location::at_offset(&path, &text, e.span().map_or(0, |s| s.start)),
-        message: e.message().trim().to_string(),
-    })?;
+    let toml = TomlFile::read(&path)?;
+    let config: File = toml.parse()?;
     let former_names = former_names(sources, &config.former_names, areas)?;
-    let practices = practices(sources, &config.practices, areas, &path, &text)?;
+    let practices = practices(sources, &config.practices, areas, &toml)?;
     let districts = districts(sources, &config.postcodes, areas)?;
     let places = Places {
         schema_version: SCHEMA_VERSION,
@@ -158,8 +155,7 @@ fn practices(
     sources: &Path,
     config: &Practices,
     areas: &Areas,
-    toml_path: &Path,
-    toml_text: &str,
+    toml: &TomlFile,
 ) -> Result<Vec<Practice>> {
     let table = Table::read(&sources.join(&config.file))?;
     let period = table.column("period")?;
@@ -198,7 +194,7 @@ fn practices(
     if out.is_empty() {
         let quoted = format!("\"{}\"", config.period);
         return Err(Error::invalid(
-            Location::at_offset(toml_path, toml_text, toml_text.find(&quoted).unwrap_or(0)),
+            toml.at(toml.text().find(&quoted).unwrap_or(0)),
             format!(
                 "no row of {} has the period {}; expected the current mapping's period",
                 config.file, config.period

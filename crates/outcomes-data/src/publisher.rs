@@ -105,13 +105,13 @@ impl Publisher {
 }
 
 /// A TOML file's text and path, so that spans can become lines and columns.
-struct TomlFile {
+pub(crate) struct TomlFile {
     path: PathBuf,
     text: String,
 }
 
 impl TomlFile {
-    fn read(path: &Path) -> Result<TomlFile> {
+    pub(crate) fn read(path: &Path) -> Result<TomlFile> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         Ok(TomlFile {
             path: path.to_path_buf(),
@@ -119,14 +119,19 @@ impl TomlFile {
         })
     }
 
-    fn parse<T: DeserializeOwned>(&self) -> Result<T> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T> {
         toml::from_str(&self.text).map_err(|e| Error::Toml {
             at: self.at(e.span().map_or(0, |s| s.start)),
             message: e.message().trim().to_string(),
         })
     }
 
-    fn at(&self, offset: usize) -> Location {
+    /// The file's text.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub(crate) fn at(&self, offset: usize) -> Location {
         Location::at_offset(&self.path, &self.text, offset)
     }
 
