@@ -22,13 +22,13 @@ import { join } from 'node:path';
 //  - window.thtLoadECharts(): one promise per page, resolved when the ECharts script has run,
 //    rejected if it cannot be loaded or is not the file that was built (integrity). The
 //    overview draws no chart and never loads it; chart views start it at once.
-//  - The manifest, which every view starts from, is fetched with the wasm, and on an
-//    indicator link the shown level's shard as soon as the manifest names it, into
-//    window.thtEarlyData, which the app takes each response from once (src/data.rs). The level is the one the link asks
-//    for where the indicator has figures at it, otherwise its first (as shown_level in
-//    src/pages/indicator.rs). An id the link codec would refuse is not looked up. (Not a
-//    <link rel=preload>: an unused preload would answer the app's "Try again" with the same
-//    failed response.)
+//  - The manifest, which every view starts from, is fetched with the wasm, into
+//    window.thtEarlyData, which the app takes each response from once (src/data.rs). On a
+//    plain indicator link the shard the app will show is fetched with it: the first view's
+//    file names it, as the one resolver decided when the data was published
+//    (crates/outcomes-state/src/resolve.rs), so no rule of which level or file a link shows
+//    is written here. (Not a <link rel=preload>: an unused preload would answer the app's
+//    "Try again" with the same failed response.)
 //  - A plain link to an indicator (nothing chosen but the language) opens on a chart built
 //    with the data (data/first-view/, crates/outcomes-charts/src/first_view.rs). It is drawn
 //    as soon as ECharts and that file are here (drawFirstView in js/chart-functions.js), and
@@ -63,28 +63,14 @@ export const BOOTSTRAP = `(() => {
   };
   const params = new URLSearchParams(location.search);
   const view = params.get('view');
-  const id = params.get('indicator') ?? '';
-  const lang = params.get('lang') ?? 'en';
-  const knownId = /^[A-Za-z0-9._-]{1,64}$/.test(id);
+  const id = params.get('indicator');
   if (view === 'indicator' || view === 'map') window.thtLoadECharts().catch(() => {});
-  const fetchData = () => {
-    const manifest = fetch('data/manifest.json');
-    window.thtEarlyData = { 'data/manifest.json': manifest };
-    if (view !== 'indicator' || !knownId) return;
-    manifest
-      .then((response) => (response.ok ? response.clone().json() : null))
-      .then((published) => {
-        const indicator = published?.indicators?.find((i) => i.id === id);
-        if (!indicator || !indicator.levels?.length) return;
-        const asked = params.get('level') ?? 'locality';
-        const level = indicator.levels.includes(asked) ? asked : indicator.levels[0];
-        const path = 'data/' + indicator.shard + '/' + level + '.json';
-        window.thtEarlyData[path] = fetch(path);
-      })
-      .catch(() => {});
+  const fetchData = (shard) => {
+    window.thtEarlyData = { 'data/manifest.json': fetch('data/manifest.json') };
+    if (shard) window.thtEarlyData['data/' + shard] = fetch('data/' + shard);
   };
   const keys = [...params.keys()];
-  const plain = view === 'indicator' && knownId && (lang === 'en' || lang === 'bn')
+  const plain = view === 'indicator' && id
     && keys.every((key) => key === 'view' || key === 'indicator' || key === 'lang')
     && keys.length === new Set(keys).size;
   if (!plain) {
@@ -93,12 +79,15 @@ export const BOOTSTRAP = `(() => {
     window.thtAppGate = Promise.resolve();
     return;
   }
-  const firstView = fetch('data/first-view/' + id + '.' + lang + '.json')
+  // A link the data has no first view for (an unknown id or language) finds no file here
+  // and goes straight on to the app, which says what was wrong with it.
+  const lang = params.get('lang') ?? 'en';
+  const firstView = fetch('data/first-view/' + encodeURIComponent(id) + '.' + encodeURIComponent(lang) + '.json')
     .then((response) => (response.ok ? response.json() : null))
     .catch(() => null);
   const echarts = window.thtLoadECharts();
-  window.thtAppGate = Promise.allSettled([echarts, firstView]).then(() => {
-    fetchData();
+  window.thtAppGate = Promise.allSettled([echarts, firstView]).then(([, first]) => {
+    fetchData(first.value?.shard);
     fetchWasm();
   });
   const functions = import(meta('tht-chart-functions').content);

@@ -13,7 +13,6 @@ use crate::components::load_error::LoadErrorMessage;
 use crate::components::place_search::{ManifestResource, PlaceSearch};
 use crate::components::share_bar::HEIGHT_MESSAGE;
 use crate::components::site_nav::SiteNav;
-use crate::components::url_notice::{link_problem, UrlNotice};
 use crate::data::load_manifest;
 use crate::dataset_text::DatasetText;
 use crate::pages::about::AboutPage;
@@ -26,7 +25,7 @@ use crate::pages::locality::LocalityPage;
 use crate::pages::map::MapPage;
 use crate::pages::overview::OverviewPage;
 use crate::shards::ShardCache;
-use crate::state::{href, view_state, UrlState};
+use crate::state::{href, view_state, ResolvedLink, UrlState};
 
 /// The whole app.
 #[component]
@@ -181,22 +180,14 @@ fn report_height_to_host() {
     }
 }
 
-/// The view the URL asks for, with a notice for any part of the link that could not be
-/// used. Only the view switch re-renders here; each page follows the rest of the URL itself.
+/// The view the URL asks for, with the link resolved for every page below (each page says
+/// in one notice what in the link it could not use). Only the view switch re-renders here;
+/// each page follows the rest of the URL itself.
 #[component]
 fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
     let view = Memo::new(move |_| url.0.with(|p| p.state.view));
-    let lang = url.lang();
-    let link_problems = Signal::derive(move || {
-        url.0.with(|p| {
-            p.problems
-                .iter()
-                .map(|problem| link_problem(problem, lang))
-                .collect::<Vec<_>>()
-        })
-    });
+    ResolvedLink::provide(url, manifest.clone());
     view! {
-        <UrlNotice problems=link_problems />
         {move || {
             let manifest = manifest.clone();
             match view.get() {

@@ -2,10 +2,13 @@
 //! builds the links that change it, so every choice is a real link: it works with
 //! middle-click, Back and Forward, and sharing.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use outcomes_core::model::AreaLevel;
-use outcomes_state::{parse, write, Lang, Level, Parsed, State, View};
+use outcomes_core::model::Manifest;
+use outcomes_state::resolve::{resolve, Resolved};
+use outcomes_state::{parse, write, Lang, Parsed, State, View};
 
 /// The parsed query string, shared through context.
 #[derive(Clone, Copy)]
@@ -81,45 +84,30 @@ pub fn indicator_state(current: &State, indicator: &str) -> State {
     }
 }
 
-/// The published area level a URL level stands for.
-pub fn area_level(level: Level) -> AreaLevel {
-    match level {
-        Level::Locality => AreaLevel::Locality,
-        Level::Pcn => AreaLevel::Pcn,
-        Level::Ward => AreaLevel::Ward,
-        Level::Borough => AreaLevel::Borough,
-    }
+/// The link resolved against the manifest (`outcomes_state::resolve`), shared through
+/// context by the shell once the manifest has loaded: which indicator, level and area the
+/// view shows, and what in the link it could not honour.
+#[derive(Clone)]
+pub struct ResolvedLink {
+    pub resolved: Memo<Resolved>,
+    pub manifest: Arc<Manifest>,
 }
 
-/// The URL level for a published area level, where there is one.
-pub fn url_level(level: AreaLevel) -> Option<Level> {
-    match level {
-        AreaLevel::Locality => Some(Level::Locality),
-        AreaLevel::Pcn => Some(Level::Pcn),
-        AreaLevel::Ward => Some(Level::Ward),
-        AreaLevel::Borough => Some(Level::Borough),
-        _ => None,
+impl ResolvedLink {
+    /// Resolves the URL's link against `manifest` whenever the URL changes, for every
+    /// component below.
+    pub fn provide(url: UrlState, manifest: Arc<Manifest>) -> ResolvedLink {
+        let resolved = Memo::new({
+            let manifest = manifest.clone();
+            move |_| url.0.with(|parsed| resolve(&manifest, parsed))
+        });
+        let link = ResolvedLink { resolved, manifest };
+        provide_context(link.clone());
+        link
     }
-}
 
-/// What the link asked for, if there is such a thing, or the view's default with a note for
-/// the page to show: `find` looks the asked-for id up, `fallback` gives the default, `note`
-/// words what happened from the asked-for id and the default shown instead.
-pub fn chosen_or_default<T>(
-    asked: Option<&str>,
-    find: impl FnOnce(&str) -> Option<T>,
-    fallback: impl FnOnce() -> T,
-    note: impl FnOnce(&str, &T) -> String,
-) -> (T, Option<String>) {
-    let Some(id) = asked else {
-        return (fallback(), None);
-    };
-    match find(id) {
-        Some(found) => (found, None),
-        None => {
-            let shown = fallback();
-            let said = note(id, &shown);
-            (shown, Some(said))
-        }
+    /// The link as the shell resolved it.
+    pub fn get() -> ResolvedLink {
+        expect_context::<ResolvedLink>()
     }
 }

@@ -15,7 +15,8 @@ use outcomes_state::{State, View};
 
 use crate::components::sentence::sentence_with;
 use crate::dataset_text::english_if_kept;
-use crate::state::{href, url_level, view_state, UrlState};
+use crate::state::{href, view_state, UrlState};
+use outcomes_state::resolve::url_level;
 
 /// The figures of `profiled` (each indicator with the figures that hold `area`'s) for
 /// `area`, as the assessment reads them, in the order given. Indicators with no figure for
@@ -93,7 +94,7 @@ pub fn AreaAssessment(
         let id = linked.indicator.clone();
         let link = href(&State {
             indicator: Some(id.clone()),
-            level: url_level(level).unwrap_or_default(),
+            level: url_level(level),
             ..view_state(&url.state(), View::Indicator)
         });
         let parts = sentence_with(

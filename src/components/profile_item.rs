@@ -20,7 +20,8 @@ use crate::components::chart_block::source_line_view;
 use crate::components::sentence::sentence_with;
 use crate::components::statement_heading::StatementHeading;
 use crate::dataset_text::english_if_kept;
-use crate::state::{href, url_level, view_state, UrlState};
+use crate::state::{href, view_state, UrlState};
+use outcomes_state::resolve::url_level;
 
 /// An indicator on a profile, with the figures that hold the area's.
 pub type Profiled = (IndicatorMeta, KeyFigures);
@@ -207,7 +208,7 @@ pub fn ProfileItem(
     let link = move || {
         href(&State {
             indicator: Some(id.clone()),
-            level: url_level(level).unwrap_or_default(),
+            level: url_level(level),
             ..view_state(&url.state(), View::Indicator)
         })
     };

@@ -16,7 +16,8 @@ use crate::components::marked::Marked;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::download::{save_data_url, save_text};
 use crate::echarts::{render_image, ImageFormat};
-use crate::state::{url_level, UrlState};
+use crate::state::UrlState;
+use outcomes_state::resolve::url_level;
 
 /// The message an embedded chart sends its host page with its height, documented in the
 /// README and read by `embed.js`.
@@ -152,7 +153,7 @@ pub fn ShareBar(
             let pinned = view.with(|v| State {
                 view: View::Indicator,
                 indicator: Some(id.clone()),
-                level: url_level(v.level).unwrap_or_default(),
+                level: url_level(v.level),
                 period: Some(v.period.clone()),
                 sort: state.sort,
                 lang: state.lang,

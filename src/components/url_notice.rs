@@ -3,17 +3,34 @@
 //! quotes what the link said in “curly quotes”; that part is shown as code, untranslated.
 
 use leptos::prelude::*;
+use outcomes_core::model::Manifest;
 use outcomes_i18n::{digits, tr};
+use outcomes_state::resolve::{LinkProblem, Resolved};
 use outcomes_state::{Lang, Problem, Reason};
 
-use crate::state::UrlState;
+use crate::components::chart_block::level_name_plural;
+use crate::state::{ResolvedLink, UrlState};
 
-/// One notice per problem, or nothing when the link was fine.
+/// One notice for everything in the link the page could not honour, or nothing when the link
+/// was fine. By default that is what the shell resolved the link to; a page that resolves
+/// further (the period, once its shard has arrived) passes its own resolution.
 #[component]
-pub fn UrlNotice(problems: Signal<Vec<String>>) -> impl IntoView {
+pub fn UrlNotice(#[prop(optional, into)] resolved: Option<Signal<Resolved>>) -> impl IntoView {
     let lang = UrlState::get().lang();
+    let link = ResolvedLink::get();
     move || {
-        let problems = problems.get();
+        // Read where it is, never wrapped in a new signal: a notice made inside a `Suspend`
+        // may outlive the owner such a wrapper would belong to.
+        let words = |r: &Resolved| -> Vec<String> {
+            r.problems
+                .iter()
+                .map(|problem| link_problem(problem, r, &link.manifest, lang))
+                .collect()
+        };
+        let problems = match resolved {
+            Some(resolved) => resolved.with(words),
+            None => link.resolved.with(words),
+        };
         (!problems.is_empty()).then(|| {
             view! {
                 <div class="notice" role="status" data-testid="url-notice">
@@ -25,8 +42,53 @@ pub fn UrlNotice(problems: Signal<Vec<String>>) -> impl IntoView {
     }
 }
 
-/// One unusable part of a link, in words: what arrived and why it could not be used.
-pub fn link_problem(problem: &Problem, lang: Lang) -> String {
+/// One part of a link the page could not honour, in words: what the link said and what is
+/// shown instead.
+fn link_problem(
+    problem: &LinkProblem,
+    resolved: &Resolved,
+    manifest: &Manifest,
+    lang: Lang,
+) -> String {
+    match problem {
+        LinkProblem::Parameter(problem) => parameter_problem(problem, lang),
+        LinkProblem::UnknownIndicator { asked, shown } => {
+            let title = shown
+                .as_deref()
+                .and_then(|id| manifest.indicator(id))
+                .or(resolved.indicator.as_ref())
+                .map(|i| i.title.clone());
+            match title {
+                Some(title) => tr!(
+                    lang,
+                    "indicator.unknown_indicator",
+                    id = asked,
+                    title = title
+                ),
+                None => tr!(lang, "indicator.unknown_indicator_nothing", id = asked),
+            }
+        }
+        LinkProblem::NotMappable { asked } => tr!(lang, "map.not_mappable", id = asked),
+        LinkProblem::LevelUnavailable { asked, shown } => tr!(
+            lang,
+            "indicator.level_unavailable",
+            wanted = level_name_plural(*asked, lang),
+            shown = level_name_plural(*shown, lang)
+        ),
+        LinkProblem::PeriodUnavailable { asked, shown } => tr!(
+            lang,
+            "indicator.period_unavailable",
+            period = digits(lang, asked),
+            latest = digits(lang, shown)
+        ),
+        LinkProblem::UnknownDomain { asked } => tr!(lang, "overview.unknown_domain", id = asked),
+        LinkProblem::UnknownLocality { asked, .. } => tr!(lang, "locality.unknown", code = asked),
+        LinkProblem::UnknownWard { asked } => tr!(lang, "area.unknown", code = asked),
+    }
+}
+
+/// A parameter the codec could not read, in words: what arrived and why it could not be used.
+fn parameter_problem(problem: &Problem, lang: Lang) -> String {
     let reason = match &problem.reason {
         Reason::Repeated => tr!(lang, "url_notice.repeated"),
         Reason::UnknownSetting => tr!(lang, "url_notice.unknown_setting"),

@@ -11,6 +11,7 @@ use outcomes_i18n::{digits, tr};
 
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::sentence::{indicator_titles, sentence_with};
+use crate::components::url_notice::UrlNotice;
 use crate::data::load_places;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::state::UrlState;
@@ -51,6 +52,7 @@ pub fn AboutPage(manifest: Arc<Manifest>) -> impl IntoView {
     let lookups_caption = lookups_name.clone();
     view! {
         <h1>{tr!(lang, "about.heading")}</h1>
+        <UrlNotice />
         <p class="lede">{lede}</p>
 
         <section aria-labelledby="about-sources">

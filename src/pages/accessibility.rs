@@ -6,6 +6,7 @@ use outcomes_i18n::{date, tr};
 use outcomes_state::{Lang, View};
 
 use crate::components::sentence::sentence_with;
+use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::always_english;
 use crate::state::{href, view_state, UrlState};
 
@@ -25,6 +26,7 @@ pub fn AccessibilityPage() -> impl IntoView {
     };
     view! {
         <h1>{tr!(lang, "accessibility.heading")}</h1>
+        <UrlNotice />
         <p class="lede">{tr!(lang, "accessibility.lede")}</p>
 
         <section aria-labelledby="a11y-how">

@@ -23,35 +23,22 @@ use crate::components::url_notice::UrlNotice;
 use crate::data::load_level_profiles;
 use crate::dataset_text::english_if_kept;
 use crate::echarts::prepare_map;
-use crate::state::{href, indicator_state, view_state, UrlState};
+use crate::state::{href, indicator_state, view_state, ResolvedLink, UrlState};
 
 /// The area page: the ward the link names, or the list of wards to choose from.
 #[component]
 pub fn AreaPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
-    let asked = Memo::new(move |_| url.0.with(|p| p.state.areas.first().cloned()));
+    let link = ResolvedLink::get().resolved;
+    let shown = Memo::new(move |_| link.with(|r| r.area.clone()));
     move || {
         let manifest = manifest.clone();
-        match asked.get() {
-            Some(code)
-                if manifest
-                    .area(&code)
-                    .is_some_and(|a| a.level == AreaLevel::Ward) =>
-            {
-                view! { <WardProfile manifest code /> }.into_any()
-            }
-            Some(code) => {
-                let problems = Signal::stored(vec![tr!(lang, "area.unknown", code = code)]);
-                view! {
-                    <h1>{tr!(lang, "area.choose_heading")}</h1>
-                    <UrlNotice problems />
-                    <WardList manifest />
-                }
-                .into_any()
-            }
+        match shown.get() {
+            Some(code) => view! { <WardProfile manifest code /> }.into_any(),
             None => view! {
                 <h1>{tr!(lang, "area.choose_heading")}</h1>
+                <UrlNotice />
                 <WardList manifest=manifest.clone() />
                 <PlacesExplained manifest localities=Vec::new() />
             }
@@ -144,6 +131,7 @@ fn WardProfile(manifest: Arc<Manifest>, code: String) -> impl IntoView {
     };
     view! {
         <h1 data-testid="area-heading">{named(tr!(lang, "area.heading"))}</h1>
+        <UrlNotice />
         <p class="lede">{named(tr!(lang, "area.lede"))}</p>
         <WardPlace manifest=manifest.clone() code=code.clone() name=ward.name.clone() />
         <Transition fallback=move || view! { <p class="loading">{tr!(lang, "area.figures_loading")}</p> }>
@@ -212,7 +200,7 @@ fn WardPlace(manifest: Arc<Manifest>, code: String, name: String) -> impl IntoVi
         }
     });
     let map_link = href(&State {
-        level: Level::Ward,
+        level: Some(Level::Ward),
         ..view_state(&url.state(), View::Map)
     });
     let map_link = view! { <p><a href=map_link>{tr!(lang, "area.map_link")}</a></p> };

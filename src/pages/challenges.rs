@@ -14,6 +14,7 @@ use outcomes_i18n::tr;
 
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::sentence::sentence_with;
+use crate::components::url_notice::UrlNotice;
 use crate::data::load_health_challenges;
 use crate::dataset_text::always_english;
 use crate::state::UrlState;
@@ -34,6 +35,7 @@ pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
     });
     view! {
         <h1>{tr!(lang, "challenges.heading")}</h1>
+        <UrlNotice />
         <p class="lede">{tr!(lang, "challenges.lede")}</p>
         <Transition fallback=move || view! { <p class="loading">{tr!(lang, "challenges.loading")}</p> }>
             {move || Suspend::new(async move {

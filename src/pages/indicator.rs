@@ -8,6 +8,7 @@ use outcomes_charts::area_comparison::{area_comparison, periods_at, AreaComparis
 use outcomes_core::localise::{key, localise_texts};
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_i18n::{digits, tr};
+use outcomes_state::resolve::{resolve_period, url_level, Resolved};
 use outcomes_state::{Sort, State};
 
 use outcomes_charts::breakdown::breakdown_comparison;
@@ -25,56 +26,20 @@ use crate::data::unknown_areas;
 use crate::dataset_text::english_if_kept;
 use crate::echarts::dismiss_first_view;
 use crate::shards::ShardCache;
-use crate::state::{area_level, chosen_or_default, href, url_level, UrlState};
+use crate::state::{href, ResolvedLink, UrlState};
 
-/// The indicator shown when the link names none: QOF smoking prevalence.
-const DEFAULT_INDICATOR: &str = "91547";
-
-/// Finds the indicator the URL names, or the default with a note saying why.
-fn chosen_indicator(manifest: &Manifest, state: &State) -> (Option<IndicatorMeta>, Option<String>) {
-    chosen_or_default(
-        state.indicator.as_deref(),
-        |id| manifest.indicator(id).cloned().map(Some),
-        || {
-            manifest
-                .indicator(DEFAULT_INDICATOR)
-                .or(manifest.indicators.first())
-                .cloned()
-        },
-        |id, shown| match shown {
-            Some(shown) => tr!(
-                state.lang,
-                "indicator.unknown_indicator",
-                id = id,
-                title = shown.title
-            ),
-            None => tr!(state.lang, "indicator.unknown_indicator_nothing", id = id),
-        },
-    )
-}
-
-/// Loads the chosen indicator's shard, then shows it.
+/// Loads the shard the link resolves to, then shows it.
 #[component]
 pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
     let cache = ShardCache::get();
-    let chosen = Memo::new({
-        let manifest = manifest.clone();
-        move |_| url.0.with(|p| chosen_indicator(&manifest, &p.state))
-    });
-    // The level decides which shard to load; the other choices only change what is drawn.
-    let level = Memo::new(move |_| {
-        chosen.with(|(indicator, _)| {
-            let indicator = indicator.as_ref()?;
-            url.0.with(|p| shown_level(&indicator.levels, &p.state))
-        })
-    });
+    let link = ResolvedLink::get().resolved;
+    // The indicator and level decide which shard to load; the other choices only change
+    // what is drawn.
+    let shard_path = Memo::new(move |_| link.with(Resolved::shard_path));
     let shard = LocalResource::new(move || {
-        let path = chosen.with(|(indicator, _)| {
-            let indicator = indicator.as_ref()?;
-            level.with(|l| l.as_ref().map(|(level, _)| indicator.shard_path(*level)))
-        });
+        let path = shard_path.get();
         async move {
             match path {
                 Some(path) => cache.load(path).await.map(Some),
@@ -88,30 +53,31 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
             {move || {
                 let manifest = manifest.clone();
                 Suspend::new(async move {
-                    let indicator = chosen.get_untracked().0;
-                    let shown = level.get_untracked();
-                    match (shard.await, indicator) {
+                    let resolved = link.get_untracked();
+                    match (shard.await, resolved.indicator) {
                         (Err(error), _) => {
                             view! {
                                 <h1>{tr!(lang, "indicator.heading")}</h1>
+                                <UrlNotice />
                                 <LoadErrorMessage error retry=Callback::new(move |_| shard.refetch()) />
                             }
                                 .into_any()
                         }
                         (Ok(Some(shard)), Some(indicator)) => {
-                            let (level, level_note) = shown.unwrap_or((AreaLevel::Locality, None));
-                            view! { <IndicatorBody manifest indicator shard level level_note chosen /> }.into_any()
+                            let level = resolved.level.unwrap_or(AreaLevel::Locality);
+                            view! { <IndicatorBody manifest indicator shard level /> }.into_any()
                         }
                         // An indicator with no figures at any level has no shard to load.
                         (Ok(None), Some(indicator)) => {
                             let shard = Arc::new(Shard::empty(&indicator.id));
-                            view! { <IndicatorBody manifest indicator shard level=AreaLevel::Locality level_note=None chosen /> }.into_any()
+                            view! { <IndicatorBody manifest indicator shard level=AreaLevel::Locality /> }.into_any()
                         }
                         _ => {
                             // No chart here: the one drawn before the app loaded must go.
                             dismiss_first_view();
                             view! {
                                 <h1>{tr!(lang, "indicator.heading")}</h1>
+                                <UrlNotice />
                                 <p role="status">{tr!(lang, "indicator.none_published")}</p>
                             }
                                 .into_any()
@@ -123,72 +89,12 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
     }
 }
 
-/// The choices this page resolved from the URL against what the data has.
+/// The periods with figures at the body's level, and the link resolved down to one of them.
 #[derive(Clone, PartialEq)]
-struct Resolved {
-    level: AreaLevel,
+struct Shown {
+    resolved: Resolved,
     period: String,
-    sort: Sort,
-    levels: Vec<AreaLevel>,
     periods: Vec<String>,
-    problems: Vec<String>,
-}
-
-/// The level a view shows, among the `levels` it can show (on the indicator view every level
-/// with figures; on the map those that also have boundaries): the link's level where it is
-/// one of them, otherwise the first, with a note when the link asked for another. None
-/// where there is no level to show.
-pub fn shown_level(levels: &[AreaLevel], state: &State) -> Option<(AreaLevel, Option<String>)> {
-    let wanted = area_level(state.level);
-    if levels.contains(&wanted) {
-        return Some((wanted, None));
-    }
-    let first = *levels.first()?;
-    let note = (state.level != outcomes_state::Level::default()).then(|| {
-        tr!(
-            state.lang,
-            "indicator.level_unavailable",
-            wanted = level_name_plural(wanted, state.lang),
-            shown = level_name_plural(first, state.lang)
-        )
-    });
-    Some((first, note))
-}
-
-/// The choices to draw from `shard`, the indicator's figures at `level`.
-fn resolve(
-    manifest: &Manifest,
-    indicator: &IndicatorMeta,
-    shard: &Shard,
-    level: AreaLevel,
-    level_note: Option<String>,
-    state: &State,
-) -> Option<Resolved> {
-    let levels = indicator.levels.clone();
-    let mut problems: Vec<String> = level_note.into_iter().collect();
-    let periods = periods_at(manifest, shard, level);
-    let latest = periods.last()?.clone();
-    let period = match &state.period {
-        Some(p) if periods.contains(p) => p.clone(),
-        Some(p) => {
-            problems.push(tr!(
-                state.lang,
-                "indicator.period_unavailable",
-                period = digits(state.lang, p),
-                latest = digits(state.lang, &latest)
-            ));
-            latest
-        }
-        None => latest,
-    };
-    Some(Resolved {
-        level,
-        period,
-        sort: state.sort,
-        levels,
-        periods,
-        problems,
-    })
 }
 
 #[component]
@@ -198,26 +104,22 @@ fn IndicatorBody(
     /// The indicator's figures at `level`.
     shard: Arc<Shard>,
     level: AreaLevel,
-    /// Why `level` is not the one the link asked for, if it is not.
-    level_note: Option<String>,
-    chosen: Memo<(Option<IndicatorMeta>, Option<String>)>,
 ) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
+    let link = ResolvedLink::get().resolved;
     let marked = Marked::for_indicator(&manifest, &indicator);
     let texts = Arc::new(localise_texts(&shard, lang.as_str()));
-    let resolved = Memo::new({
-        let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
+    let periods = periods_at(&manifest, &shard, level);
+    let shown = Memo::new({
+        let periods = periods.clone();
         move |_| {
-            url.0.with(|p| {
-                resolve(
-                    &manifest,
-                    &indicator,
-                    &shard,
-                    level,
-                    level_note.clone(),
-                    &p.state,
-                )
+            let mut resolved = link.get();
+            let period = resolve_period(&mut resolved, &periods)?;
+            Some(Shown {
+                resolved,
+                period,
+                periods: periods.clone(),
             })
         }
     });
@@ -228,17 +130,19 @@ fn IndicatorBody(
         let text = tr!(lang, "indicator.unknown_areas", codes = unknown.join(", "));
         Marked::default().no_translate(unknown).view(&text)
     });
-    let problems = Signal::derive(move || {
-        let mut all: Vec<String> = chosen.with(|(_, note)| note.iter().cloned().collect());
-        resolved.with(|r| all.extend(r.iter().flat_map(|r| r.problems.iter().cloned())));
-        all
+    // Before a period is resolved (a shard with no figures) the link as the shell has it.
+    let notice = Signal::derive(move || {
+        shown
+            .with(|s| s.as_ref().map(|s| s.resolved.clone()))
+            .unwrap_or_else(|| link.get())
     });
     let comparison = Memo::new({
         let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
         move |_| {
-            resolved.with(|r| {
-                r.as_ref().map(|r| {
-                    area_comparison(&manifest, &indicator, &shard, r.level, &r.period, r.sort)
+            shown.with(|s| {
+                s.as_ref().map(|s| {
+                    let sort = s.resolved.state.sort;
+                    area_comparison(&manifest, &indicator, &shard, level, &s.period, sort)
                 })
             })
         }
@@ -251,7 +155,7 @@ fn IndicatorBody(
         .collect::<Vec<_>>();
     // Whether any area at this level has a value depends only on the shard, which this body
     // keeps for its whole life; choices in the URL then always resolve to something to draw.
-    let has_values = !periods_at(&manifest, &shard, level).is_empty();
+    let has_values = !periods.is_empty();
 
     // An embedded chart is the chart block alone: the host page has its own headings and
     // navigation, and the block links back to the full view.
@@ -261,7 +165,7 @@ fn IndicatorBody(
         <h1 class:visually-hidden=embedded lang=english_if_kept("indicator", &indicator.id, "title")>
             {indicator.title.clone()}
         </h1>
-        <UrlNotice problems />
+        <UrlNotice resolved=notice />
         {unknown_note.map(|note| view! { <p class="notice" role="status" data-testid="data-notice">{note}</p> })}
         {(!embedded).then(|| view! {
             <p class="lede" lang=texts.lang_attr(&key("indicator", &indicator.id, "description"))>
@@ -269,11 +173,11 @@ fn IndicatorBody(
             </p>
         })}
         {(!embedded).then(|| view! { <IndicatorNav manifest=manifest.clone() indicator=indicator.id.clone() /> })}
-        {move || (!embedded).then(|| resolved.get().map(|r| view! { <Controls resolved=r /> }))}
+        {move || (!embedded).then(|| shown.get().map(|shown| view! { <Controls shown level /> }))}
         {if has_values {
             let empty = no_rows(&indicator);
             let view = Signal::derive(move || comparison.get().unwrap_or_else(|| empty.clone()));
-            let level = Signal::derive(move || resolved.with(|r| r.as_ref().map_or(AreaLevel::Locality, |r| r.level)));
+            let level = Signal::stored(level);
             view! {
                 <ChartBlock indicator=indicator.clone() view lookups texts=texts.clone() marked=marked.clone() />
                 {(!embedded).then(|| view! {
@@ -330,7 +234,7 @@ fn no_rows(indicator: &IndicatorMeta) -> AreaComparison {
 
 /// Level, period and order, as links that change the URL.
 #[component]
-fn Controls(resolved: Resolved) -> impl IntoView {
+fn Controls(shown: Shown, level: AreaLevel) -> impl IntoView {
     let url = UrlState::get();
     let state = url.state();
     let lang = state.lang;
@@ -339,7 +243,9 @@ fn Controls(resolved: Resolved) -> impl IntoView {
         change(&mut next);
         href(&next)
     };
-    let levels: Vec<Choice> = resolved
+    let shown_level = level;
+    let levels: Vec<Choice> = shown
+        .resolved
         .levels
         .iter()
         .filter_map(|&level| {
@@ -347,21 +253,21 @@ fn Controls(resolved: Resolved) -> impl IntoView {
             Some(Choice {
                 text: capitalise(&level_name_plural(level, state.lang)),
                 href: with(&|s| {
-                    s.level = url_level;
+                    s.level = Some(url_level);
                     s.period = None;
                 }),
-                current: level == resolved.level,
+                current: level == shown_level,
                 lang: None,
             })
         })
         .collect();
-    let periods: Vec<Choice> = resolved
+    let periods: Vec<Choice> = shown
         .periods
         .iter()
         .map(|period| Choice {
             text: digits(lang, period),
             href: with(&|s| s.period = Some(period.clone())),
-            current: *period == resolved.period,
+            current: *period == shown.period,
             lang: None,
         })
         .collect();
@@ -374,7 +280,7 @@ fn Controls(resolved: Resolved) -> impl IntoView {
     .map(|(sort, text)| Choice {
         text,
         href: with(&|s| s.sort = sort),
-        current: sort == resolved.sort,
+        current: sort == shown.resolved.state.sort,
         lang: None,
     })
     .collect();

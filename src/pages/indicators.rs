@@ -13,6 +13,7 @@ use outcomes_i18n::{digits, tr};
 use crate::components::chart_block::level_name_plural;
 use crate::components::sentence::sentence_with;
 use crate::components::statement_heading::StatementHeading;
+use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
 use crate::pages::overview::value_view;
 use crate::state::{href, indicator_state, UrlState};
@@ -87,6 +88,7 @@ pub fn IndicatorsPage(manifest: Arc<Manifest>) -> impl IntoView {
     };
     view! {
         <h1>{tr!(lang, "indicators.heading")}</h1>
+        <UrlNotice />
         <p class="lede" data-testid="index-lede">{tr!(lang, "indicators.lede", count = total)}</p>
         <p class="showing" data-testid="index-level-counts">{level_counts}</p>
         {domains

@@ -17,7 +17,7 @@ use crate::components::profile_item::{profile_sections, profiled, ProfileSection
 use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
-use crate::state::{chosen_or_default, href, indicator_state, view_state, UrlState};
+use crate::state::{href, indicator_state, view_state, ResolvedLink, UrlState};
 
 /// The locality profile page.
 #[component]
@@ -28,28 +28,11 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
         .areas_at(AreaLevel::Locality)
         .map(|a| (a.code.clone(), a.name.clone()))
         .collect();
-    let chosen = Memo::new({
-        let localities = localities.clone();
-        move |_| {
-            url.0.with(|p| {
-                chosen_or_default(
-                    p.state.areas.first().map(String::as_str),
-                    |code| {
-                        localities
-                            .iter()
-                            .find(|(c, _)| c == code)
-                            .map(|(c, _)| c.clone())
-                    },
-                    || localities.first().map(|l| l.0.clone()).unwrap_or_default(),
-                    |code, _| tr!(lang, "locality.unknown", code = code),
-                )
-            })
-        }
-    });
-    let problems = Signal::derive(move || chosen.with(|(_, note)| note.iter().cloned().collect()));
+    let link = ResolvedLink::get().resolved;
+    let chosen = Memo::new(move |_| link.with(|r| r.area.clone().unwrap_or_default()));
 
     move || {
-        let (code, _) = chosen.get();
+        let code = chosen.get();
         let state = url.state();
         let name = localities
             .iter()
@@ -114,7 +97,7 @@ pub fn LocalityPage(manifest: Arc<Manifest>) -> impl IntoView {
         };
         view! {
             <h1>{named(tr!(lang, "locality.heading"))}</h1>
-            <UrlNotice problems />
+            <UrlNotice />
             <ChoiceLinks label=tr!(lang, "locality.choice_label") choices testid="locality-choice" />
             <p class="lede">
                 {named(tr!(lang, "locality.lede_compare"))} " " {tr!(lang, "locality.lede_grouping")}

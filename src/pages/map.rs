@@ -9,18 +9,17 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use outcomes_charts::area_comparison::periods_at;
-use outcomes_charts::choropleth::{map_option, map_summary, map_view_at, MapView, MAP_LEVELS};
+use outcomes_charts::choropleth::{map_option, map_summary, map_view_at, MapView};
 use outcomes_charts::format::{decimal, unit_label};
 use outcomes_core::model::{
     AreaLevel, Basis, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest,
 };
 use outcomes_i18n::{digits, tr};
+use outcomes_state::resolve::{mappable_indicators, resolve_period, url_level, Resolved};
 use outcomes_state::{Lang, State, View};
 
 use crate::components::chart_block::{level_name_plural, ProvisionalNotice};
 use crate::components::choice_links::{Choice, ChoiceLinks};
-// One rule for the level a link resolves to, on the map as on the indicator view: the
-// link's level where it has figures, otherwise the first, with a note when one was asked.
 use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::marked::Marked;
@@ -30,9 +29,8 @@ use crate::data::LoadError;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::echarts::prepare_map;
 use crate::pages::area::ward_state;
-use crate::pages::indicator::shown_level;
 use crate::shards::ShardCache;
-use crate::state::{chosen_or_default, href, url_level, view_state, UrlState};
+use crate::state::{href, view_state, ResolvedLink, UrlState};
 
 /// The map page.
 #[component]
@@ -40,54 +38,20 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
     let cache = ShardCache::get();
-    // The levels there are boundaries for.
-    let drawable: Vec<AreaLevel> = MAP_LEVELS
+    let link = ResolvedLink::get().resolved;
+    let mappable: Vec<IndicatorMeta> = mappable_indicators(&manifest)
         .into_iter()
-        .filter(|l| manifest.boundaries.iter().any(|b| b.level == *l))
-        .collect();
-    let mappable: Vec<IndicatorMeta> = manifest
-        .indicators
-        .iter()
-        .filter(|i| !map_levels(i, &drawable).is_empty())
         .cloned()
         .collect();
-    let chosen = Memo::new({
-        let mappable = mappable.clone();
-        move |_| {
-            url.0.with(|p| {
-                chosen_or_default(
-                    p.state.indicator.as_deref(),
-                    |id| mappable.iter().find(|i| i.id == id).cloned().map(Some),
-                    // Without a choice, the first indicator with ward figures, as before there
-                    // were locality outlines.
-                    || {
-                        mappable
-                            .iter()
-                            .find(|i| i.levels.contains(&AreaLevel::Ward))
-                            .or(mappable.first())
-                            .cloned()
-                    },
-                    |id, _| tr!(lang, "map.not_mappable", id = id),
-                )
-            })
-        }
-    });
-    let level = Memo::new({
-        let drawable = drawable.clone();
-        move |_| {
-            chosen.with(|(i, _)| {
-                let i = i.as_ref()?;
-                url.0
-                    .with(|p| shown_level(&map_levels(i, &drawable), &p.state))
-            })
-        }
-    });
+    let level = Memo::new(move |_| link.with(|r| r.level));
     let map_ready = LocalResource::new({
         let manifest = manifest.clone();
         move || {
-            let file = level.with(|l| {
-                l.as_ref()
-                    .and_then(|(l, _)| manifest.boundaries.iter().find(|b| b.level == *l))
+            let file = level.get().and_then(|level| {
+                manifest
+                    .boundaries
+                    .iter()
+                    .find(|b| b.level == level)
                     .cloned()
             });
             async move {
@@ -97,11 +61,9 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
             }
         }
     });
+    let shard_path = Memo::new(move |_| link.with(Resolved::shard_path));
     let shard = LocalResource::new(move || {
-        let path = chosen.with(|(i, _)| {
-            let level = level.with(|l| l.as_ref().map(|(l, _)| *l))?;
-            i.as_ref().map(|i| i.shard_path(level))
-        });
+        let path = shard_path.get();
         async move {
             match path {
                 Some(path) => cache.load(path).await.map(Some),
@@ -109,22 +71,31 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
             }
         }
     });
-    let problems = Signal::derive(move || {
-        let mut notes: Vec<String> = chosen.with(|(_, note)| note.iter().cloned().collect());
-        notes.extend(level.with(|l| l.as_ref().and_then(|(_, note)| note.clone())));
-        notes
+    // The period is resolved once the shard has arrived, against the periods of the shard
+    // shown (named by its path, so a shard still loading for a new link never counts).
+    let shown_periods: RwSignal<Option<(String, Vec<String>)>> = RwSignal::new(None);
+    let notice = Signal::derive(move || {
+        let mut resolved = link.get();
+        shown_periods.with(|shown| {
+            if let Some((path, periods)) = shown {
+                if resolved.shard_path().as_ref() == Some(path) {
+                    resolve_period(&mut resolved, periods);
+                }
+            }
+        });
+        resolved
     });
 
     view! {
         <h1>{tr!(lang, "map.heading")}</h1>
-        <UrlNotice problems />
+        <UrlNotice resolved=notice />
         <p class="lede">{tr!(lang, "map.lede")}</p>
         {move || {
             let state = url.state();
-            let current = chosen.with(|(i, _)| i.as_ref().map(|i| i.id.clone()));
+            let current = link.with(|r| r.indicator.as_ref().map(|i| i.id.clone()));
             // The ward map offers the indicators with ward figures, the locality map those
             // with locality figures; the level choice below moves between the two.
-            let shown = level.with(|l| l.as_ref().map(|(l, _)| *l));
+            let shown = level.get();
             let choices: Vec<Choice> = mappable
                 .iter()
                 .filter(|i| shown.is_none_or(|l| i.levels.contains(&l)))
@@ -139,14 +110,14 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
         }}
         {move || {
             let state = url.state();
-            let shown = level.with(|l| l.as_ref().map(|(l, _)| *l));
-            let levels = chosen.with(|(i, _)| i.as_ref().map(|i| map_levels(i, &drawable)).unwrap_or_default());
+            let shown = level.get();
+            let levels = link.with(|r| r.levels.clone());
             let choices: Vec<Choice> = levels
                 .into_iter()
                 .filter_map(|l| {
                     Some(Choice {
                         text: level_name_plural(l, lang),
-                        href: href(&State { level: url_level(l)?, ..state.clone() }),
+                        href: href(&State { level: Some(url_level(l)?), ..state.clone() }),
                         current: shown == Some(l),
                         lang: None,
                     })
@@ -160,7 +131,7 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                 Suspend::new(async move {
                     let ready = map_ready.await;
                     let loaded = shard.await;
-                    let indicator = chosen.get_untracked().0;
+                    let indicator = link.get_untracked().indicator;
                     match (ready, loaded, indicator) {
                         (Err(error), _, _) => view! {
                             <LoadErrorMessage error retry=Callback::new(move |_| map_ready.refetch()) />
@@ -181,13 +152,14 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                                 .cloned()
                                 .collect();
                             let periods = periods_at(&manifest, &shard, level);
+                            if let Some(path) = shard_path.get_untracked() {
+                                shown_periods.set(Some((path, periods.clone())));
+                            }
                             let period = Memo::new({
                                 let periods = periods.clone();
                                 move |_| {
-                                    url.0.with(|p| match &p.state.period {
-                                        Some(asked) if periods.contains(asked) => asked.clone(),
-                                        _ => periods.last().cloned().unwrap_or_default(),
-                                    })
+                                    let mut resolved = link.get();
+                                    resolve_period(&mut resolved, &periods).unwrap_or_default()
                                 }
                             });
                             let view = Memo::new({
@@ -431,15 +403,6 @@ fn bears_on(manifest: &Manifest, id: &str, level: AreaLevel) -> bool {
         .peekable();
     // Wider areas have lower levels: a placement into a level at or below `level` matters.
     targets.peek().is_none() || targets.any(|to| to >= level)
-}
-
-/// The levels a map of `indicator` can show: those of the map's levels (localities, then
-/// wards) where it has figures and there are boundaries.
-fn map_levels(indicator: &IndicatorMeta, drawable: &[AreaLevel]) -> Vec<AreaLevel> {
-    MAP_LEVELS
-        .into_iter()
-        .filter(|l| drawable.contains(l) && indicator.levels.contains(l))
-        .collect()
 }
 
 /// The band's place in words, so the key reads without its colours.

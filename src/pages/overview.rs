@@ -19,7 +19,7 @@ use crate::components::statement_heading::StatementHeading;
 use crate::components::tartan::Tartan;
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
-use crate::state::{chosen_or_default, href, indicator_state, view_state, UrlState};
+use crate::state::{href, indicator_state, view_state, ResolvedLink, UrlState};
 
 /// The home page. With `domain` in the URL it shows that domain only; links to each domain
 /// (and back to all five) come first, so a domain is a link like every other choice.
@@ -27,25 +27,10 @@ use crate::state::{chosen_or_default, href, indicator_state, view_state, UrlStat
 pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::get();
     let lang = url.lang();
-    let chosen = Memo::new({
-        let manifest = manifest.clone();
-        move |_| {
-            url.0.with(|p| {
-                chosen_or_default(
-                    p.state.domain.as_deref(),
-                    |id| {
-                        let known = manifest.framework.domains.iter().any(|d| d.id == id);
-                        known.then(|| Some(id.to_string()))
-                    },
-                    || None,
-                    |id, _| tr!(lang, "overview.unknown_domain", id = id),
-                )
-            })
-        }
-    });
-    let problems = Signal::derive(move || chosen.with(|(_, note)| note.iter().cloned().collect()));
+    let link = ResolvedLink::get().resolved;
+    let chosen = Memo::new(move |_| link.with(|r| r.state.domain.clone()));
     move || {
-        let (domain_id, _) = chosen.get();
+        let domain_id = chosen.get();
         let state = url.state();
         let mut choices = vec![Choice {
             text: tr!(lang, "overview.all_domains"),
@@ -108,7 +93,7 @@ pub fn OverviewPage(manifest: Arc<Manifest>) -> impl IntoView {
         let tartan_domain = domain_id.clone();
         view! {
             <h1>{tr!(lang, "overview.heading")}</h1>
-            <UrlNotice problems />
+            <UrlNotice />
             <p class="lede">{tr!(lang, "overview.lede")}</p>
             <p>
                 <a href=index data-testid="overview-index-link">{tr!(lang, "overview.index_link")}</a>

@@ -152,6 +152,26 @@ test('an invalid parameter shows a notice and a working default view', async ({ 
   await expect.poll(async () => (await bars(page)).values.length).toBe(4);
 });
 
+test('everything a link asks for that the view cannot honour is said in one notice', async ({ page }) => {
+  // Fuel poverty is published for London boroughs only: the localities asked for, a period
+  // it lacks and an order that does not exist are three problems, in one notice.
+  await page.goto('./?view=indicator&indicator=93759&level=locality&period=1999&sort=sideways');
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toHaveCount(1);
+  await expect(notice.getByRole('listitem')).toHaveCount(3);
+  await expect(notice).toContainText('sort=sideways');
+  await expect(notice).toContainText('no figures by localities, so it is shown by London boroughs');
+  await expect(notice).toContainText('no figures for 1999');
+  await expect(page.getByTestId('period-choice').locator('[aria-current="true"]')).toHaveCount(1);
+});
+
+test('the map says when it shows another period than the link asked for', async ({ page }) => {
+  await page.goto('./?view=map&period=1999');
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toContainText('no figures for 1999');
+  await expect(notice).toHaveCount(1);
+});
+
 test('printing gives A4 pages with the chart, its source and the page address', async ({ page }) => {
   await page.goto('./?view=indicator&indicator=91547');
   await expect.poll(async () => (await bars(page)).values.length).toBe(4);

@@ -16,9 +16,6 @@ pub const WARD_MAP: &str = "tower-hamlets-wards";
 /// The name the locality boundaries are registered under in ECharts.
 pub const LOCALITY_MAP: &str = "tower-hamlets-localities";
 
-/// The levels a map can show, in the order the map offers them.
-pub const MAP_LEVELS: [AreaLevel; 2] = [AreaLevel::Locality, AreaLevel::Ward];
-
 /// The ECharts map name for a level's boundaries (wards for any level but localities).
 pub fn map_name(level: AreaLevel) -> &'static str {
     match level {

@@ -1,16 +1,17 @@
 //! The first chart of a plain indicator link, built when the data is published so the page
 //! can draw it as soon as ECharts has arrived, before the app's WebAssembly has (on a slow
 //! phone line that is seconds sooner). It is the chart the app draws for the same link, from
-//! the same functions: the indicator's default level and latest period, in the publisher's
-//! order, in one language. The app replaces it with its own as soon as that is drawn.
+//! the same functions: the link resolved as the app resolves it (`outcomes_state::resolve`),
+//! in the publisher's order, in one language. The app replaces it with its own as soon as that is drawn.
 
 use outcomes_core::localise::{key, Localised};
-use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_core::model::{Manifest, Shard};
 use outcomes_i18n::{tr, Lang};
-use outcomes_state::Sort;
+use outcomes_state::resolve::{resolve_period, Resolved};
+use outcomes_state::{Parsed, Sort, State, View};
 use serde::Serialize;
 
-use crate::area_comparison::{area_comparison, latest_period_at};
+use crate::area_comparison::{area_comparison, periods_at};
 use crate::bar_chart::{area_bar_option, bar_chart_height};
 use crate::summary::summarise;
 
@@ -27,6 +28,9 @@ pub struct FirstView {
     pub lang: &'static str,
     pub level: &'static str,
     pub period: String,
+    /// The shard the app loads for the same link, relative to the data folder, which the page
+    /// fetches as soon as the first view is drawn.
+    pub shard: String,
     pub site_name: String,
     pub tagline: String,
     pub title: String,
@@ -51,32 +55,39 @@ pub fn first_view_path(indicator: &str, lang: Lang) -> String {
     format!("first-view/{indicator}.{}.json", lang.as_str())
 }
 
-/// The level a link that names no level shows: localities where the indicator has figures for
-/// them, otherwise its first level (as the app's indicator page decides).
-pub fn default_level(indicator: &IndicatorMeta) -> Option<AreaLevel> {
-    if indicator.levels.contains(&AreaLevel::Locality) {
-        Some(AreaLevel::Locality)
-    } else {
-        indicator.levels.first().copied()
+/// The link a first view is drawn for: the indicator's page with nothing chosen but the
+/// language (which the first view's manifest is localised to).
+pub fn first_view_link(indicator: &str) -> Parsed {
+    Parsed {
+        state: State {
+            view: View::Indicator,
+            indicator: Some(indicator.to_string()),
+            ..State::default()
+        },
+        problems: Vec::new(),
     }
 }
 
 /// The first view of the indicator `shard` belongs to, in the language `manifest` was
-/// localised to, from `shard` at `level` (which should be [`default_level`]). None when nothing
-/// at that level has a value, where the app draws no chart either, or for a language the
-/// explorer is not written in.
+/// localised to, as `resolved` (the resolution of its [`first_view_link`]) has it: `shard`
+/// holds the indicator's figures at the resolved level. None when nothing at that level has a
+/// value, where the app draws no chart either, or for a language the explorer is not written
+/// in.
 pub fn first_view(
     manifest: &Localised<Manifest>,
+    mut resolved: Resolved,
     shard: &Shard,
-    level: AreaLevel,
 ) -> Option<FirstView> {
     let lang = Lang::from_tag(manifest.lang())?;
+    let level = resolved.level?;
+    let shard_path = resolved.shard_path()?;
+    // The indicator as the localised manifest words it.
     let indicator = manifest
         .data
         .indicators
         .iter()
         .find(|i| i.id == shard.indicator)?;
-    let period = latest_period_at(&manifest.data, shard, level)?;
+    let period = resolve_period(&mut resolved, &periods_at(&manifest.data, shard, level))?;
     let comparison = area_comparison(
         &manifest.data,
         indicator,
@@ -91,6 +102,7 @@ pub fn first_view(
         lang: lang.as_str(),
         level: level.as_str(),
         period,
+        shard: shard_path,
         site_name: tr!(lang, "shell.site_name"),
         tagline: tr!(lang, "shell.tagline"),
         title: indicator.title.clone(),

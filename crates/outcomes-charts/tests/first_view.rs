@@ -3,11 +3,12 @@
 
 use outcomes_charts::area_comparison::area_comparison;
 use outcomes_charts::bar_chart::{area_bar_option, bar_chart_height};
-use outcomes_charts::first_view::{default_level, first_view, first_view_path};
+use outcomes_charts::first_view::{first_view, first_view_link, first_view_path, FirstView};
 use outcomes_charts::summary::summarise;
 use outcomes_core::localise::localise;
 use outcomes_core::model::{AreaLevel, Manifest, Shard};
 use outcomes_i18n::Lang;
+use outcomes_state::resolve::resolve;
 use outcomes_state::Sort;
 
 fn fixture() -> (Manifest, Shard) {
@@ -18,22 +19,16 @@ fn fixture() -> (Manifest, Shard) {
     (manifest, shard)
 }
 
-#[test]
-fn a_link_without_a_level_shows_localities_where_there_are_any() {
-    let (manifest, _) = fixture();
-    let mut indicator = manifest.indicators[0].clone();
-    indicator.levels = vec![AreaLevel::Borough, AreaLevel::Locality];
-    assert_eq!(default_level(&indicator), Some(AreaLevel::Locality));
-    indicator.levels = vec![AreaLevel::Ward, AreaLevel::Borough];
-    assert_eq!(default_level(&indicator), Some(AreaLevel::Ward));
-    indicator.levels.clear();
-    assert_eq!(default_level(&indicator), None);
+/// The first view of the fixture's indicator, resolved as the app resolves its plain link.
+fn first_view_in(manifest: &Manifest, shard: &Shard, lang: &str) -> Option<FirstView> {
+    let resolved = resolve(manifest, &first_view_link(&shard.indicator));
+    first_view(&localise(manifest, lang), resolved, shard)
 }
 
 #[test]
 fn the_first_view_is_the_chart_the_app_draws_for_the_plain_link() {
     let (manifest, shard) = fixture();
-    let view = first_view(&localise(&manifest, "en"), &shard, AreaLevel::Locality).unwrap();
+    let view = first_view_in(&manifest, &shard, "en").unwrap();
     let indicator = &manifest.indicators[0];
     let expected = area_comparison(
         &manifest,
@@ -49,14 +44,15 @@ fn the_first_view_is_the_chart_the_app_draws_for_the_plain_link() {
     assert_eq!(view.height, bar_chart_height(expected.rows.len()));
     assert_eq!((view.title.as_str(), view.title_lang), ("Smoking", None));
     assert_eq!((view.lang, view.level), ("en", "locality"));
+    assert_eq!(view.shard, indicator.shard_path(AreaLevel::Locality));
     assert_eq!(view.no_value, "no value");
 }
 
 #[test]
 fn in_bengali_the_words_and_digits_are_bengali_and_an_untranslated_title_is_marked() {
     let (manifest, shard) = fixture();
-    let english = first_view(&localise(&manifest, "en"), &shard, AreaLevel::Locality).unwrap();
-    let view = first_view(&localise(&manifest, "bn"), &shard, AreaLevel::Locality).unwrap();
+    let english = first_view_in(&manifest, &shard, "en").unwrap();
+    let view = first_view_in(&manifest, &shard, "bn").unwrap();
     assert_eq!(view.lang, "bn");
     assert!(view.summary.contains("২০২২/২৩"), "{}", view.summary);
     assert_ne!(view.loading, english.loading);
@@ -71,10 +67,7 @@ fn in_bengali_the_words_and_digits_are_bengali_and_an_untranslated_title_is_mark
 fn nothing_to_draw_gives_no_first_view() {
     let (manifest, _) = fixture();
     let shard = Shard::empty("1");
-    assert_eq!(
-        first_view(&localise(&manifest, "en"), &shard, AreaLevel::Locality),
-        None
-    );
+    assert_eq!(first_view_in(&manifest, &shard, "en"), None);
 }
 
 #[test]

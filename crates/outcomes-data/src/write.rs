@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use outcomes_charts::first_view::{default_level, first_view, first_view_path};
+use outcomes_charts::first_view::{first_view, first_view_link, first_view_path};
 use outcomes_core::localise::localise;
 use outcomes_core::model::{round_published, BreakdownPoint, DataPoint, Interval};
+use outcomes_state::resolve::resolve;
 use outcomes_state::Lang;
 use serde::Serialize;
 
@@ -62,12 +63,13 @@ pub fn render(output: &Output) -> Result<Files> {
         }
         // The chart a plain link to the indicator opens on, in each language, so the page can
         // draw it before the app has loaded (crates/outcomes-charts/src/first_view.rs).
-        let Some(level) = default_level(meta) else {
+        let resolved = resolve(&output.manifest, &first_view_link(&meta.id));
+        let Some(level) = resolved.level else {
             continue;
         };
         let shard = shard.at_level(level, level_of);
         for (lang, manifest) in &localised {
-            if let Some(view) = first_view(manifest, &shard, level) {
+            if let Some(view) = first_view(manifest, resolved.clone(), &shard) {
                 let path = first_view_path(&meta.id, *lang);
                 insert(&mut files, &path, json(&path, &view)?)?;
             }

@@ -2,7 +2,7 @@
 //! invalid (with the raw value and a reason) or missing, and only non-default parameters are
 //! written, so links stay short and a later change of defaults changes unpinned links only.
 
-use crate::state::{Lang, Level, Sort, State, View, Word};
+use crate::state::{Lang, Sort, State, View, Word};
 
 /// A parameter that could not be used, kept so the page can say what it ignored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +87,7 @@ impl Parsed {
             "domain" => id(value).map(|v| state.domain = Some(v)),
             "statement" => id(value).map(|v| state.statement = Some(v)),
             "indicator" => id(value).map(|v| state.indicator = Some(v)),
-            "level" => word(value).map(|v| state.level = v),
+            "level" => word(value).map(|v| state.level = Some(v)),
             "areas" => areas(value).map(|v| state.areas = v),
             "period" => period(value).map(|v| state.period = Some(v)),
             "sort" => word(value).map(|v| state.sort = v),
@@ -196,12 +196,9 @@ fn encode(state: &State, pinned: bool) -> String {
             out.append_pair(key, value);
         }
     }
-    put_word(
-        &mut out,
-        "level",
-        state.level.as_str(),
-        Level::default().as_str(),
-    );
+    if let Some(level) = state.level {
+        out.append_pair("level", level.as_str());
+    }
     if !state.areas.is_empty() {
         out.append_pair("areas", &state.areas.join(","));
     }
@@ -234,6 +231,7 @@ fn encode(state: &State, pinned: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Level;
     use proptest::prelude::*;
 
     #[test]
@@ -248,7 +246,7 @@ mod tests {
         let state = State {
             view: View::Indicator,
             indicator: Some("91547".into()),
-            level: Level::Pcn,
+            level: Some(Level::Pcn),
             lang: Lang::Bn,
             ..State::default()
         };
@@ -263,6 +261,7 @@ mod tests {
         let state = State {
             view: View::Indicator,
             indicator: Some("91547".into()),
+            level: Some(Level::Locality),
             period: Some("2023/24".into()),
             embed: true,
             ..State::default()
@@ -306,7 +305,7 @@ mod tests {
         );
         assert!(parsed.problems.is_empty());
         assert_eq!(parsed.state.view, View::Indicator);
-        assert_eq!(parsed.state.level, Level::Borough);
+        assert_eq!(parsed.state.level, Some(Level::Borough));
         assert_eq!(parsed.state.sort, Sort::Value);
         assert_eq!(parsed.state.areas, ["E09000030", "E12000007"]);
     }
@@ -315,7 +314,7 @@ mod tests {
     fn bad_values_fall_back_and_are_reported() {
         let parsed = parse("view=chart&level=galaxy&lang=fr&embed=yes&sort=value");
         assert_eq!(parsed.state.view, View::Overview);
-        assert_eq!(parsed.state.level, Level::Locality);
+        assert_eq!(parsed.state.level, None);
         assert_eq!(parsed.state.lang, Lang::En);
         assert!(!parsed.state.embed);
         // Good parameters beside bad ones still count.
@@ -368,7 +367,9 @@ mod tests {
                 prop::option::of(code()),
                 prop::option::of(code()),
                 prop::option::of(code()),
-                prop::sample::select(Level::ALL.iter().map(|(v, _)| *v).collect::<Vec<_>>()),
+                prop::option::of(prop::sample::select(
+                    Level::ALL.iter().map(|(v, _)| *v).collect::<Vec<_>>(),
+                )),
             ),
             (
                 prop::collection::btree_set(code(), 0..5),

@@ -7,6 +7,7 @@
 //! or missing. Writing emits only non-default parameters, in a fixed order, unless pinned.
 
 mod codec;
+pub mod resolve;
 mod state;
 
 pub use codec::{parse, write, write_pinned, Parsed, Problem, Reason};

@@ -66,7 +66,8 @@ pub struct State {
     pub domain: Option<String>,
     pub statement: Option<String>,
     pub indicator: Option<String>,
-    pub level: Level,
+    /// The level asked for; `None` leaves it to the view (the indicator's default level).
+    pub level: Option<Level>,
     /// Area codes chosen for trends, the locality of a locality profile, or the ward of an
     /// area page.
     pub areas: Vec<String>,
