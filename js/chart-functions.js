@@ -88,7 +88,9 @@ export function prepareOption(json, bengali, noValue, fontFamily) {
 // `fontFamily`, tooltips to one decimal place in the page's digits, whiskers drawn by their
 // renderers and, in Bengali, value and period axes labelled in Bengali digits (area names keep
 // theirs: "Network 1 PCN").
-function withFunctions(option, bengali, noValue, fontFamily) {
+function withFunctions(option, bengali, noValue, stack) {
+  // In single quotes: a saved SVG writes the font into a double-quoted attribute.
+  const fontFamily = stack.replaceAll('"', "'");
   option.textStyle = { fontFamily };
   // Text drawn as a graphic (a saved image's title and source lines) ignores textStyle.
   for (const element of Array.isArray(option.graphic) ? option.graphic : []) {
@@ -96,6 +98,10 @@ function withFunctions(option, bengali, noValue, fontFamily) {
   }
   if (option.tooltip && typeof option.tooltip === 'object') {
     option.tooltip.valueFormatter = oneDecimal(bengali, noValue);
+    // The tooltip does not take the chart's textStyle: without its own font it draws
+    // Bengali as empty boxes on a device with no Bengali font.
+    const own = option.tooltip.textStyle && typeof option.tooltip.textStyle === 'object' ? option.tooltip.textStyle : {};
+    option.tooltip.textStyle = { ...own, fontFamily };
   }
   if (bengali) {
     for (const name of ['xAxis', 'yAxis']) {

@@ -6,9 +6,11 @@
 use wasm_bindgen::JsCast;
 
 /// The page's font stack, as `style/main.css` has it. Bengali is always Noto Sans Bengali:
-/// the device's own copy where it has one (Android), the self-hosted one otherwise.
-pub const FONT_STACK: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \
-     \"Noto Sans Bengali\", sans-serif";
+/// the device's own copy where it has one (Android), the self-hosted one otherwise. Names
+/// are in single quotes: a saved SVG writes the stack into a double-quoted `style`
+/// attribute, where a double quote would end the attribute and break the file.
+pub const FONT_STACK: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Bengali', sans-serif";
 
 /// The longest a Bengali page waits for its font before drawing with what it has.
 const FONT_WAIT_MS: i32 = 3000;

@@ -19,6 +19,9 @@ use crate::components::marked::Marked;
 use crate::dataset_text::english_if_kept;
 use crate::state::{href, UrlState};
 
+/// More areas than this to add to the trend fold away under one line.
+const FOLD_AFTER: usize = 8;
+
 /// The trend section of an indicator page. `level` is the level the bars show, whose areas
 /// are offered alongside the borough and its benchmarks.
 #[component]
@@ -39,7 +42,7 @@ pub fn TrendSection(
         }
     });
     let summary = Signal::derive(move || view.with(|v| trend_summary(v, lang)));
-    let subtitle = {
+    let period_range = {
         let (first, last) = (
             shard.periods.first().cloned(),
             shard.periods.last().cloned(),
@@ -62,64 +65,102 @@ pub fn TrendSection(
             _ => unit,
         }
     };
+    let subtitle = move || {
+        let intervals = view.with(TrendView::has_intervals);
+        let with = intervals.then(|| tr!(lang, "trend.with_intervals"));
+        format!("{period_range}{}", with.unwrap_or_default())
+    };
     let option = Signal::derive(move || view.with(|v| trend_option(v, lang)));
+    // Links that add or take away one area each: the borough and its benchmarks, then the
+    // areas of the level the bars show, each once (at borough level Tower Hamlets is both).
+    let toggle = move |code: String, name: String, shown: &[String], state: &State| {
+        let on = shown.contains(&code);
+        let mut areas = shown.to_vec();
+        if on {
+            areas.retain(|c| *c != code);
+        } else {
+            areas.push(code.clone());
+        }
+        let link = href(&State {
+            areas,
+            ..state.clone()
+        });
+        let text = if on {
+            tr!(lang, "trend.hide", name = name)
+        } else {
+            tr!(lang, "trend.show", name = name)
+        };
+        let text = Marked::default()
+            .english([(name, english_if_kept("area", &code, "name"))])
+            .view(&text);
+        view! {
+            <li>
+                <a href=link class:on=on data-area=code.clone()>
+                    <span aria-hidden="true">{if on { "✓ " } else { "+ " }}</span>
+                    {text}
+                </a>
+            </li>
+        }
+    };
     let toggles = move || {
         let state = url.state();
         let shown: Vec<String> = view.with(|v| v.series.iter().map(|s| s.code.clone()).collect());
-        let candidates: Vec<(String, String)> = DEFAULT_TREND_AREAS
+        let has_values = |code: &str| {
+            shard
+                .values
+                .iter()
+                .any(|p| p.area == code && p.value.is_some())
+        };
+        let mut first: Vec<(String, String)> = Vec::new();
+        for area in DEFAULT_TREND_AREAS
             .iter()
             .filter_map(|code| manifest.area(code))
-            .chain(manifest.areas_at(level.get()))
-            .filter(|a| {
-                shard
-                    .values
-                    .iter()
-                    .any(|p| p.area == a.code && p.value.is_some())
-            })
+        {
+            if has_values(&area.code) {
+                first.push((area.code.clone(), area.name.clone()));
+            }
+        }
+        let more: Vec<(String, String)> = manifest
+            .areas_at(level.get())
+            .filter(|a| has_values(&a.code) && !first.iter().any(|(c, _)| *c == a.code))
             .map(|a| (a.code.clone(), a.name.clone()))
             .collect();
-        candidates
-            .into_iter()
-            .map(|(code, name)| {
-                let on = shown.contains(&code);
-                let mut areas = shown.clone();
-                if on {
-                    areas.retain(|c| *c != code);
-                } else {
-                    areas.push(code.clone());
-                }
-                let link = href(&State {
-                    areas,
-                    ..state.clone()
-                });
-                let text = if on {
-                    tr!(lang, "trend.hide", name = name)
-                } else {
-                    tr!(lang, "trend.show", name = name)
-                };
-                let text = Marked::default()
-                    .english([(name, english_if_kept("area", &code, "name"))])
-                    .view(&text);
+        let listed = |areas: Vec<(String, String)>| {
+            areas
+                .into_iter()
+                .map(|(code, name)| toggle(code, name, &shown, &state))
+                .collect_view()
+        };
+        // A long list (32 London boroughs) folds away behind one line, open while any of its
+        // areas is drawn, so the chart is not pushed below a wall of links.
+        let folded = more.len() > FOLD_AFTER;
+        let open = more.iter().any(|(code, _)| shown.contains(code));
+        let count = digits(lang, &more.len().to_string());
+        view! {
+            <ul>{listed(first)}</ul>
+            {if folded {
                 view! {
-                    <li>
-                        <a href=link class:on=on data-area=code.clone()>
-                            <span aria-hidden="true">{if on { "✓ " } else { "+ " }}</span>
-                            {text}
-                        </a>
-                    </li>
+                    <details class="more-areas" open=open data-testid="trend-more-areas">
+                        <summary>{tr!(lang, "trend.more_areas", count = count)}</summary>
+                        <ul>{listed(more)}</ul>
+                    </details>
                 }
-            })
-            .collect_view()
+                .into_any()
+            } else {
+                view! { <ul>{listed(more)}</ul> }.into_any()
+            }}
+        }
     };
     let heading = marked.view(&tr!(lang, "trend.heading", title = indicator.title));
     let marked_summary = marked.clone();
+    let marked_subtitle = marked.clone();
     view! {
         <section class="trend" aria-labelledby="trend-title" data-testid="trend">
             <h2 id="trend-title">{heading}</h2>
-            <p class="subtitle" data-testid="trend-subtitle">{marked.view(&subtitle)}</p>
+            <p class="subtitle" data-testid="trend-subtitle">{move || marked_subtitle.view(&subtitle())}</p>
             <p class="summary" data-testid="trend-summary">{move || marked_summary.view(&summary.get())}</p>
             <nav aria-label=tr!(lang, "trend.areas_label") class="toggles" data-testid="trend-areas">
-                <ul>{toggles}</ul>
+                {toggles}
             </nav>
             <EChart option summary testid="trend-chart" class="trend-chart" />
             {move || view.with(|v| definition_notes(v, lang))}
@@ -192,12 +233,15 @@ fn TrendTable(view: Signal<TrendView>, marked: Marked) -> impl IntoView {
                     view! { <tr><th scope="row">{digits(lang, period)}</th>{cells}</tr> }
                 })
                 .collect_view();
-            let caption = tr!(
+            let mut caption = tr!(
                 lang,
                 "trend.table_caption",
                 title = v.indicator_title,
                 unit = unit_label(&v.unit, lang)
             );
+            if v.has_intervals() {
+                caption.push_str(&tr!(lang, "trend.with_intervals"));
+            }
             let region = caption.clone();
             view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label=region>

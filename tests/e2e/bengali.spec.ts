@@ -142,10 +142,13 @@ test('numbers are written in Bengali digits, on the page and in the chart', asyn
       tick: option.xAxis[0].axisLabel.formatter(12.5),
       // Area names keep their own digits ("Network 1 PCN"): no formatter on that axis.
       names: typeof option.yAxis[0].axisLabel.formatter,
+      // The tooltip takes no font from the chart: it must name the Bengali one itself.
+      tooltipFont: option.tooltip[0].textStyle?.fontFamily ?? '',
     };
   });
   expect(axes.tick).toBe('১২.৫');
   expect(axes.names).not.toBe('function');
+  expect(axes.tooltipFont).toContain("'Noto Sans Bengali'");
 });
 
 test('the Bengali font comes from this site, and English pages fetch only the switch’s 1 KB', async ({ page }) => {

@@ -231,6 +231,25 @@ test('the trend shows the borough and its benchmarks over time, and areas can be
   await expect(page.getByTestId('trend-table').getByRole('columnheader', { name: 'North West' })).toBeVisible();
 });
 
+test('a borough-level trend offers Tower Hamlets once and folds the other boroughs away', async ({ page }) => {
+  // Fuel poverty is published for the 33 London boroughs only.
+  await page.goto('./?view=indicator&indicator=93759');
+  const areas = page.getByTestId('trend-areas');
+  await expect(areas.getByRole('link', { name: 'Hide Tower Hamlets' })).toHaveCount(1);
+  // The source gives fuel poverty without intervals, so the trend promises none.
+  await expect(page.getByTestId('trend-subtitle')).toHaveText('%, 2019 to 2020');
+  await expect(page.getByTestId('trend-table').locator('caption')).toHaveText('Fuel poverty (low income, low energy efficiency) over time (%)');
+  const more = page.getByTestId('trend-more-areas');
+  await expect(more.locator('summary')).toHaveText(/More areas to compare \(\d+\)/);
+  // Folded: the boroughs' links are not in the way of the chart until asked for.
+  await expect(more.getByRole('link', { name: 'Show Hackney' })).toBeHidden();
+  await more.locator('summary').click();
+  await more.getByRole('link', { name: 'Show Hackney' }).click();
+  await expect(page).toHaveURL(/areas=[^&]*E09000012/);
+  // With Hackney drawn the list stays open, showing how to take it away again.
+  await expect(page.getByTestId('trend-more-areas').getByRole('link', { name: 'Hide Hackney' })).toBeVisible();
+});
+
 test('the map shades each ward by the published value, with a key in words and a table', async ({ page }) => {
   // Households deprived in two or more ways: wards summed from output areas through the
   // council's lookup, which is official, so the ward map has nothing provisional to say.

@@ -117,7 +117,10 @@ test('the data downloads as CSV equal to the table', async ({ page }) => {
   await expect.poll(async () => (await bars(page)).values.length).toBe(7);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-csv').click()]);
   expect(download.suggestedFilename()).toMatch(/^tower-hamlets-smoking-prevalence.*by-primary-care-network-2023-24\.csv$/);
-  const rows = parseCsv(await readFile((await download.path())!, 'utf8'));
+  const bytes = await readFile((await download.path())!);
+  // A UTF-8 byte-order mark first, so a spreadsheet opened by double-click reads UTF-8.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parseCsv(bytes.subarray(3).toString('utf8'));
   expect(rows[0]).toEqual(['area_code', 'area_name', 'period', 'value', 'unit', 'lower_95_ci', 'upper_95_ci', 'count', 'denominator', 'comparator', 'comparison', 'source', 'licence']);
   const tableRows = page.getByTestId('area-table').locator('tbody tr');
   await expect(tableRows).toHaveCount(rows.length - 1);
@@ -140,6 +143,25 @@ test('the chart downloads as a 2x PNG and as an SVG with its title and source', 
   expect(svg.suggestedFilename()).toMatch(/\.svg$/);
   const text = await readFile((await svg.path())!, 'utf8');
   expect(text.startsWith('<svg')).toBe(true);
+  // The file is well-formed XML and opens as an image of the size it was drawn at, read in
+  // a blank page of its own (as any other program would open it, outside the site's policy).
+  const reader = await page.context().newPage();
+  await reader.goto('about:blank');
+  const opened = await reader.evaluate(async (svgText) => {
+    const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+    const error = parsed.querySelector('parsererror')?.textContent ?? null;
+    const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+    const image = new Image();
+    const width = await new Promise<number>((resolve) => {
+      image.onload = () => resolve(image.naturalWidth);
+      image.onerror = () => resolve(0);
+      image.src = url;
+    });
+    URL.revokeObjectURL(url);
+    return { error, width };
+  }, text);
+  await reader.close();
+  expect(opened).toEqual({ error: null, width: 1200 });
   expect(text).toContain('Smoking prevalence in adults (15+)');
   expect(text).toContain('Office for Health Improvement and Disparities');
   expect(text).toContain('North West');
@@ -170,6 +192,16 @@ test('the map says when it shows another period than the link asked for', async 
   const notice = page.getByTestId('url-notice');
   await expect(notice).toContainText('no figures for 1999');
   await expect(notice).toHaveCount(1);
+});
+
+test('the citation opened on a 375 px phone wraps its address instead of widening the page', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('./?view=indicator&indicator=91547&level=pcn&sort=value');
+  await expect.poll(async () => (await bars(page)).values.length).toBe(7);
+  await page.getByText('Cite this chart').click();
+  await expect(page.getByTestId('citation')).toBeVisible();
+  await expect(page.getByTestId('citation')).toContainText('view=indicator');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
 test('printing gives A4 pages with the chart, its source and the page address', async ({ page }) => {

@@ -220,6 +220,8 @@ pub fn map_option(view: &MapView, lang: Lang) -> Value {
         "tooltip": { "trigger": "item", "renderMode": TOOLTIP_RENDER_MODE },
         "series": [{
             "id": if view.level == AreaLevel::Locality { "localities" } else { "wards" },
+            // The tooltip's first line: without a name ECharts writes "series\u{0}0" there.
+            "name": digits(lang, &view.period),
             "type": "map",
             "map": map_name(view.level),
             // Matched on the boundary file's `name`, so tooltips name the area.

@@ -29,7 +29,8 @@ pub fn csv_header(lang: Lang) -> [String; 13] {
     ]
 }
 
-/// The rows of an "areas compared" view, then its reference areas, as CSV text.
+/// The rows of an "areas compared" view, then its reference areas, as CSV text that starts
+/// with [`UTF8_BOM`].
 ///
 /// The headings, units and comparison words are in `lang`, but every number (values,
 /// intervals, counts, periods) stays in ASCII digits with a '.' decimal point and no
@@ -80,11 +81,18 @@ pub fn comparison_csv(view: &AreaComparison, indicator: &IndicatorMeta, lang: La
             indicator.source.licence.clone(),
         ]);
     }
-    out.into_inner()
+    let table = out
+        .into_inner()
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    format!("{UTF8_BOM}{table}")
 }
+
+/// Written first in every CSV file: Excel opens a file by double-click as UTF-8 only when it
+/// starts with this mark, and otherwise shows `µg/m³` and every Bengali word as mojibake.
+/// CSV readers (the csv crate, pandas, R) skip it.
+pub const UTF8_BOM: char = '\u{FEFF}';
 
 /// A file name that says what is in the file:
 /// `tower-hamlets-smoking-prevalence-in-adults-15-by-locality-2023-24`. A long title is cut

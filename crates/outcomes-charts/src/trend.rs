@@ -42,6 +42,17 @@ pub struct TrendView {
     pub definition_changes: Vec<(String, String)>,
 }
 
+impl TrendView {
+    /// Whether any point drawn has a 95% confidence interval, so the chart and table may say
+    /// they show intervals only where they do.
+    pub fn has_intervals(&self) -> bool {
+        self.series
+            .iter()
+            .flat_map(|s| &s.points)
+            .any(|p| matches!(p, Some((_, Some(_)))))
+    }
+}
+
 /// The areas shown when the person has chosen none: the borough and its benchmarks.
 pub const DEFAULT_TREND_AREAS: [&str; 3] = [BOROUGH_CODE, LONDON_CODE, ENGLAND_CODE];
 

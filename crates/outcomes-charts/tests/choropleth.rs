@@ -77,6 +77,8 @@ fn option_fills_each_ward_with_its_band_colour_on_the_registered_map() {
     assert_eq!(series["type"], "map");
     assert_eq!(series["map"], WARD_MAP);
     assert_eq!(series["nameProperty"], "name");
+    // The tooltip's header is the period, not ECharts' made-up series name.
+    assert_eq!(series["name"], wards().period);
     assert_eq!(
         series["data"][0],
         json!({

@@ -27,6 +27,8 @@ fn csv_has_a_row_per_area_then_the_benchmarks_and_parses_back() {
     // A name with a comma and a quote must survive the round trip.
     view.rows[0].name = "North, \"old\" part".to_string();
     let text = comparison_csv(&view, &indicator, Lang::En);
+    // A spreadsheet opens it as UTF-8 by its byte-order mark; a CSV reader skips the mark.
+    assert!(text.starts_with('\u{FEFF}'), "{text:.20}");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(

@@ -176,3 +176,16 @@ fn a_definition_change_is_marked_on_the_chart_and_said_in_the_summary() {
         .get("markLine")
         .is_none());
 }
+
+#[test]
+fn intervals_are_promised_only_where_a_point_has_one() {
+    let mut view = trend(&[]);
+    // The fixture's borough figures have intervals.
+    assert!(view.has_intervals());
+    for series in &mut view.series {
+        for point in series.points.iter_mut().flatten() {
+            point.1 = None;
+        }
+    }
+    assert!(!view.has_intervals());
+}
