@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use outcomes_core::model::Manifest;
 use outcomes_i18n::{digits, tr};
-use outcomes_state::resolve::{LinkProblem, Resolved};
+use outcomes_state::resolve::{LinkProblem, PeriodNote, Resolved};
 use outcomes_state::{Lang, Problem, Reason};
 
 use crate::components::chart_block::level_name_plural;
@@ -39,6 +39,27 @@ pub fn UrlNotice(#[prop(optional, into)] resolved: Option<Signal<Resolved>>) -> 
                 </div>
             }
         })
+    }
+}
+
+/// Why the period shown is not the latest, when the link named none: said beside the
+/// period's choices, since nothing was wrong with the link. `benchmark` names the area the
+/// level is compared with.
+#[component]
+pub fn PeriodNoteLine(note: Signal<Option<PeriodNote>>, benchmark: String) -> impl IntoView {
+    let lang = UrlState::get().lang();
+    move || {
+        note.get()
+            .map(|PeriodNote::LatestNotCompared { latest, shown }| {
+                let text = tr!(
+                    lang,
+                    "indicator.latest_not_compared",
+                    latest = digits(lang, &latest),
+                    shown = digits(lang, &shown),
+                    benchmark = benchmark
+                );
+                view! { <p class="notice" role="status" data-testid="period-note">{text}</p> }
+            })
     }
 }
 

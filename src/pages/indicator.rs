@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::area_comparison::{area_comparison, periods_at, AreaComparison};
+use outcomes_charts::area_comparison::{
+    area_comparison, benchmark_code, has_benchmark, periods_at, AreaComparison,
+};
 use outcomes_core::localise::{key, localise_texts};
 use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_i18n::{digits, tr};
@@ -21,7 +23,7 @@ use crate::components::indicator_nav::IndicatorNav;
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::marked::Marked;
 use crate::components::trend_section::TrendSection;
-use crate::components::url_notice::UrlNotice;
+use crate::components::url_notice::{PeriodNoteLine, UrlNotice};
 use crate::data::unknown_areas;
 use crate::dataset_text::english_if_kept;
 use crate::echarts::dismiss_first_view;
@@ -113,9 +115,12 @@ fn IndicatorBody(
     let periods = periods_at(&manifest, &shard, level);
     let shown = Memo::new({
         let periods = periods.clone();
+        let shard_for_periods = shard.clone();
         move |_| {
             let mut resolved = link.get();
-            let period = resolve_period(&mut resolved, &periods)?;
+            let period = resolve_period(&mut resolved, &periods, |p| {
+                has_benchmark(&shard_for_periods, level, p)
+            })?;
             Some(Shown {
                 resolved,
                 period,
@@ -136,6 +141,13 @@ fn IndicatorBody(
             .with(|s| s.as_ref().map(|s| s.resolved.clone()))
             .unwrap_or_else(|| link.get())
     });
+    let period_note = Signal::derive(move || {
+        shown.with(|s| s.as_ref().and_then(|s| s.resolved.period_note.clone()))
+    });
+    let benchmark_name = manifest
+        .area(benchmark_code(level))
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
     let comparison = Memo::new({
         let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
         move |_| {
@@ -174,6 +186,7 @@ fn IndicatorBody(
         })}
         {(!embedded).then(|| view! { <IndicatorNav manifest=manifest.clone() indicator=indicator.id.clone() /> })}
         {move || (!embedded).then(|| shown.get().map(|shown| view! { <Controls shown level /> }))}
+        {(!embedded).then(|| view! { <PeriodNoteLine note=period_note benchmark=benchmark_name /> })}
         {if has_values {
             let empty = no_rows(&indicator);
             let view = Signal::derive(move || comparison.get().unwrap_or_else(|| empty.clone()));

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use outcomes_charts::area_comparison::periods_at;
+use outcomes_charts::area_comparison::{benchmark_code, has_benchmark, periods_at};
 use outcomes_charts::choropleth::{map_option, map_summary, map_view_at, MapView};
 use outcomes_charts::format::{decimal, unit_label};
 use outcomes_core::model::{
@@ -24,7 +24,7 @@ use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::marked::Marked;
 use crate::components::sentence::sentence_with;
-use crate::components::url_notice::UrlNotice;
+use crate::components::url_notice::{PeriodNoteLine, UrlNotice};
 use crate::data::LoadError;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::echarts::prepare_map;
@@ -73,13 +73,13 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
     });
     // The period is resolved once the shard has arrived, against the periods of the shard
     // shown (named by its path, so a shard still loading for a new link never counts).
-    let shown_periods: RwSignal<Option<(String, Vec<String>)>> = RwSignal::new(None);
+    let shown_periods: RwSignal<Option<ShownPeriods>> = RwSignal::new(None);
     let notice = Signal::derive(move || {
         let mut resolved = link.get();
         shown_periods.with(|shown| {
-            if let Some((path, periods)) = shown {
-                if resolved.shard_path().as_ref() == Some(path) {
-                    resolve_period(&mut resolved, periods);
+            if let Some(shown) = shown {
+                if resolved.shard_path().as_ref() == Some(&shown.shard) {
+                    resolve_period(&mut resolved, &shown.periods, |p| shown.compared(p));
                 }
             }
         });
@@ -152,16 +152,18 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                                 .cloned()
                                 .collect();
                             let periods = periods_at(&manifest, &shard, level);
-                            if let Some(path) = shard_path.get_untracked() {
-                                shown_periods.set(Some((path, periods.clone())));
-                            }
-                            let period = Memo::new({
-                                let periods = periods.clone();
-                                move |_| {
-                                    let mut resolved = link.get();
-                                    resolve_period(&mut resolved, &periods).unwrap_or_default()
-                                }
+                            let shown = ShownPeriods {
+                                shard: shard_path.get_untracked().unwrap_or_default(),
+                                compared: periods.iter().filter(|p| has_benchmark(&shard, level, p)).cloned().collect(),
+                                periods: periods.clone(),
+                            };
+                            shown_periods.set(Some(shown.clone()));
+                            let period = Memo::new(move |_| {
+                                let mut resolved = link.get();
+                                resolve_period(&mut resolved, &shown.periods, |p| shown.compared(p)).unwrap_or_default()
                             });
+                            let period_note = Signal::derive(move || notice.with(|r| r.period_note.clone()));
+                            let benchmark = manifest.area(benchmark_code(level)).map(|a| a.name.clone()).unwrap_or_default();
                             let view = Memo::new({
                                 let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
                                 move |_| period.with(|p| map_view_at(&manifest, &indicator, &shard, p, level, lang))
@@ -173,6 +175,7 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                                     .map(|a| (a.name.clone(), english_if_kept("area", &a.code, "name"))),
                             );
                             view! {
+                                <PeriodNoteLine note=period_note benchmark />
                                 {(!provisional.is_empty()).then(|| view! { <ProvisionalNotice lookups=provisional /> })}
                                 <MapBlock indicator view=view.into() periods period=period.into() boundaries=Some(boundaries) marked />
                             }
@@ -183,6 +186,22 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                 })
             }}
         </Transition>
+    }
+}
+
+/// The periods of the shard the map shows, and those with a figure for the level's
+/// benchmark, for resolving the link's period.
+#[derive(Clone)]
+struct ShownPeriods {
+    /// The shard's path, so periods of a shard still loading for a new link never count.
+    shard: String,
+    periods: Vec<String>,
+    compared: Vec<String>,
+}
+
+impl ShownPeriods {
+    fn compared(&self, period: &str) -> bool {
+        self.compared.iter().any(|p| p == period)
     }
 }
 

@@ -187,6 +187,21 @@ test('everything a link asks for that the view cannot honour is said in one noti
   await expect(page.getByTestId('period-choice').locator('[aria-current="true"]')).toHaveCount(1);
 });
 
+test('London boroughs open on the latest period with a London figure, and say why', async ({ page }) => {
+  // Smoking by London borough: the latest years have no London figure to compare with.
+  await page.goto('./?view=indicator&indicator=91547&level=borough');
+  const note = page.getByTestId('period-note');
+  await expect(note).toHaveText(
+    'The latest figures, for 2023/24, have no London figure to compare them with, so 2021/22 is shown. Choose 2023/24 to see them.',
+  );
+  await expect(page.getByTestId('period-choice').locator('[aria-current="true"]')).toHaveText('2021/22');
+  await expect(page.getByTestId('url-notice')).toHaveCount(0);
+  // The latest is one choice away, and chosen it is shown without the note.
+  await page.getByTestId('period-choice').getByRole('link', { name: '2023/24' }).click();
+  await expect(page.getByTestId('period-choice').locator('[aria-current="true"]')).toHaveText('2023/24');
+  await expect(page.getByTestId('period-note')).toHaveCount(0);
+});
+
 test('the map says when it shows another period than the link asked for', async ({ page }) => {
   await page.goto('./?view=map&period=1999');
   const notice = page.getByTestId('url-notice');

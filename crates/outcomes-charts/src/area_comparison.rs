@@ -62,6 +62,14 @@ pub fn benchmark_code(level: AreaLevel) -> &'static str {
     }
 }
 
+/// Whether `shard` has a figure in `period` for the area `level`'s areas are compared with,
+/// so a view can open on a period whose areas have something to be compared with.
+pub fn has_benchmark(shard: &Shard, level: AreaLevel, period: &str) -> bool {
+    shard
+        .point(benchmark_code(level), period)
+        .is_some_and(|p| p.value.is_some())
+}
+
 /// Builds the comparison of all areas at `level` for `period`, in `sort` order.
 pub fn area_comparison(
     manifest: &Manifest,

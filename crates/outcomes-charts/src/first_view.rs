@@ -11,7 +11,7 @@ use outcomes_state::resolve::{resolve_period, Resolved};
 use outcomes_state::{Parsed, Sort, State, View};
 use serde::Serialize;
 
-use crate::area_comparison::{area_comparison, periods_at};
+use crate::area_comparison::{area_comparison, has_benchmark, periods_at};
 use crate::bar_chart::{area_bar_option, bar_chart_height};
 use crate::summary::summarise;
 
@@ -87,7 +87,8 @@ pub fn first_view(
         .indicators
         .iter()
         .find(|i| i.id == shard.indicator)?;
-    let period = resolve_period(&mut resolved, &periods_at(&manifest.data, shard, level))?;
+    let periods = periods_at(&manifest.data, shard, level);
+    let period = resolve_period(&mut resolved, &periods, |p| has_benchmark(shard, level, p))?;
     let comparison = area_comparison(
         &manifest.data,
         indicator,

@@ -47,6 +47,14 @@ pub enum LinkProblem {
     UnknownWard { asked: String },
 }
 
+/// Why the period shown is not the latest, when the link named none.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PeriodNote {
+    /// The latest period has nothing to compare its areas with (no figure for the level's
+    /// benchmark), so `shown`, the latest that has, is shown; `latest` is one choice away.
+    LatestNotCompared { latest: String, shown: String },
+}
+
 /// What a link resolves to against the manifest.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Resolved {
@@ -63,6 +71,8 @@ pub struct Resolved {
     pub area: Option<String>,
     /// Every part of the link that could not be honoured, the codec's first.
     pub problems: Vec<LinkProblem>,
+    /// Why the period shown is not the latest, where [`resolve_period`] chose another.
+    pub period_note: Option<PeriodNote>,
 }
 
 impl Resolved {
@@ -182,22 +192,39 @@ pub fn resolve(manifest: &Manifest, parsed: &Parsed) -> Resolved {
 }
 
 /// The period shown among `periods` (oldest first, those with values at the resolved level):
-/// the one `resolved` asks for where there is one, otherwise the latest, with a problem when
-/// the link asked for another. Writes it into `resolved.state`; None where there is no
+/// the one `resolved` asks for where there is one; otherwise the latest for which
+/// `compared(period)` (the level's benchmark has a figure), with a note when that is not the
+/// latest of all, or the latest where none is compared; with a problem when the link asked
+/// for a period there is none of. Writes it into `resolved.state`; None where there is no
 /// period to show.
-pub fn resolve_period(resolved: &mut Resolved, periods: &[String]) -> Option<String> {
+pub fn resolve_period(
+    resolved: &mut Resolved,
+    periods: &[String],
+    compared: impl Fn(&str) -> bool,
+) -> Option<String> {
     let latest = periods.last()?.clone();
-    let period = match resolved.state.period.take() {
-        Some(asked) if periods.contains(&asked) => asked,
-        Some(asked) => {
-            resolved.problems.push(LinkProblem::PeriodUnavailable {
-                asked,
-                shown: latest.clone(),
+    resolved.period_note = None;
+    let asked = resolved.state.period.take();
+    if let Some(asked) = asked.as_ref().filter(|p| periods.contains(p)) {
+        resolved.state.period = Some(asked.clone());
+        return Some(asked.clone());
+    }
+    let period = match periods.iter().rev().find(|p| compared(p)) {
+        Some(shown) if *shown != latest => {
+            resolved.period_note = Some(PeriodNote::LatestNotCompared {
+                latest: latest.clone(),
+                shown: shown.clone(),
             });
-            latest
+            shown.clone()
         }
-        None => latest,
+        _ => latest,
     };
+    if let Some(asked) = asked {
+        resolved.problems.push(LinkProblem::PeriodUnavailable {
+            asked,
+            shown: period.clone(),
+        });
+    }
     resolved.state.period = Some(period.clone());
     Some(period)
 }

@@ -3,7 +3,7 @@
 
 use outcomes_core::model::{AreaLevel, Manifest};
 use outcomes_state::resolve::{
-    mappable_indicators, resolve, resolve_period, LinkProblem, DEFAULT_INDICATOR,
+    mappable_indicators, resolve, resolve_period, LinkProblem, PeriodNote, DEFAULT_INDICATOR,
 };
 use outcomes_state::{parse, write, Level, Reason};
 
@@ -160,7 +160,7 @@ fn a_period_the_shard_lacks_falls_back_to_the_latest_and_says_so() {
         &parse("?view=indicator&indicator=91547&period=1999/00"),
     );
     assert_eq!(
-        resolve_period(&mut resolved, &periods).as_deref(),
+        resolve_period(&mut resolved, &periods, |_| true).as_deref(),
         Some("2023/24")
     );
     assert_eq!(
@@ -177,11 +177,11 @@ fn a_period_the_shard_lacks_falls_back_to_the_latest_and_says_so() {
         &parse("?view=indicator&indicator=91547&period=2022/23"),
     );
     assert_eq!(
-        resolve_period(&mut resolved, &periods).as_deref(),
+        resolve_period(&mut resolved, &periods, |_| true).as_deref(),
         Some("2022/23")
     );
     assert_eq!(resolved.problems, []);
-    assert_eq!(resolve_period(&mut resolved, &[]), None);
+    assert_eq!(resolve_period(&mut resolved, &[], |_| true), None);
 }
 
 #[test]
@@ -262,4 +262,46 @@ fn a_ward_page_of_something_else_lists_the_wards_and_says_so() {
         }]
     );
     assert_eq!(resolve(&manifest, &parse("?view=area")).problems, []);
+}
+
+#[test]
+fn without_a_period_the_latest_with_something_to_compare_with_is_shown_and_said() {
+    let periods: Vec<String> = ["2021/22", "2022/23", "2023/24"].map(String::from).into();
+    // London has figures up to 2021/22 only, as for smoking by London borough.
+    let compared = |p: &str| p == "2021/22";
+    let mut resolved = resolve(
+        &manifest(),
+        &parse("?view=indicator&indicator=91547&level=borough"),
+    );
+    assert_eq!(
+        resolve_period(&mut resolved, &periods, compared).as_deref(),
+        Some("2021/22")
+    );
+    assert_eq!(
+        resolved.period_note,
+        Some(PeriodNote::LatestNotCompared {
+            latest: "2023/24".into(),
+            shown: "2021/22".into()
+        })
+    );
+    assert_eq!(resolved.problems, []);
+
+    // A period the link names is shown as it is, compared or not.
+    let mut resolved = resolve(
+        &manifest(),
+        &parse("?view=indicator&indicator=91547&level=borough&period=2023/24"),
+    );
+    assert_eq!(
+        resolve_period(&mut resolved, &periods, compared).as_deref(),
+        Some("2023/24")
+    );
+    assert_eq!(resolved.period_note, None);
+
+    // Nothing compared anywhere: the latest, with nothing to say.
+    let mut resolved = resolve(&manifest(), &parse("?view=indicator&indicator=91547"));
+    assert_eq!(
+        resolve_period(&mut resolved, &periods, |_| false).as_deref(),
+        Some("2023/24")
+    );
+    assert_eq!(resolved.period_note, None);
 }
