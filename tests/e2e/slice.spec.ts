@@ -126,6 +126,23 @@ test.describe('smoking prevalence by locality', () => {
   });
 });
 
+test('the page names its own icon, served from this site, so no request for one fails', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto('./?view=about');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('About the data');
+  const icon = page.locator('link[rel="icon"]');
+  await expect(icon).toHaveAttribute('type', 'image/svg+xml');
+  const href = await icon.evaluate((link) => (link as HTMLLinkElement).href);
+  expect(new URL(href).origin).toBe(new URL(page.url()).origin);
+  const response = await page.request.get(href);
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('<svg');
+  expect(failed).toEqual([]);
+});
+
 test('the overview draws no chart, so it does not load the chart library', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (r) => {
