@@ -160,20 +160,23 @@ fn report_height_to_host() {
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
-    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+    let Some(body) = window.document().and_then(|d| d.body()) else {
         return;
     };
-    let measured = root.clone();
+    // The body's own height, not the document's: the document is at least as tall as the
+    // iframe, so an embed that grew on a narrow screen would never shrink when widened.
+    let measured = body.clone();
     let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &measured.scroll_height().into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
         let _ = parent.post_message(&message, "*");
     });
     if let Ok(observer) =
         web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(send.as_ref()))
     {
-        observer.observe(&root);
+        observer.observe(&body);
         // The page is the embed for its whole life, so the observer and its callback are too.
         std::mem::forget(observer);
         send.forget();

@@ -14,14 +14,14 @@ use outcomes_core::model::{
     AreaLevel, IndicatorMeta, IndicatorTexts, Lookup, LookupStatus, Source,
 };
 use outcomes_i18n::{digits, tr};
-use outcomes_state::{Lang, State};
+use outcomes_state::Lang;
 
 use crate::components::area_table::AreaTable;
 use crate::components::echart::EChart;
 use crate::components::marked::Marked;
-use crate::components::share_bar::{page_url, ShareBar};
+use crate::components::share_bar::{page_url, pinned_view, today, ShareBar};
 use crate::dataset_text::{always_english, english_if_kept};
-use crate::state::UrlState;
+use crate::state::{ResolvedLink, UrlState};
 
 /// The whole block for an "areas compared" view of one indicator.
 #[component]
@@ -95,12 +95,7 @@ pub fn ChartBlock(
     });
     let url = UrlState::get();
     let embedded = move || url.0.with(|p| p.state.embed);
-    let full_view = move || {
-        page_url(&State {
-            embed: false,
-            ..url.state()
-        })
-    };
+    let full_view = move || view.with(|v| page_url(&pinned_view(&url.state(), v)));
     let (marked_headline, marked_subtitle, marked_summary) =
         (marked.clone(), marked.clone(), marked.clone());
 
@@ -123,6 +118,7 @@ pub fn ChartBlock(
             <p class="print-only" data-testid="print-url">
                 {tr!(lang, "chart_block.online")} " " <span translate="no">{full_view}</span>
             </p>
+            <p class="print-only" data-testid="print-credit">{printed_from(lang)}</p>
             <Show when=move || !embedded()>
                 {missing.clone()}
                 <ShareBar indicator=indicator.clone() view headline subtitle />
@@ -293,4 +289,22 @@ pub fn level_name_plural(level: AreaLevel, lang: Lang) -> String {
         AreaLevel::Lsoa => tr!(lang, "level.plural.lsoa"),
         AreaLevel::Oa => tr!(lang, "level.plural.oa"),
     }
+}
+
+/// Said on a printed page under the chart: who publishes the explorer, when its data was
+/// released and when the page was printed, so a paper shows how current its figures are.
+fn printed_from(lang: Lang) -> String {
+    let release = ResolvedLink::get().manifest.dataset.release_date.clone();
+    let parts: Vec<u32> = release.split('-').filter_map(|p| p.parse().ok()).collect();
+    let release = match parts[..] {
+        [year, month, day] => outcomes_i18n::date(lang, year as i32, month, day),
+        _ => digits(lang, &release),
+    };
+    tr!(
+        lang,
+        "chart_block.printed",
+        site = tr!(lang, "shell.site_name"),
+        release = release,
+        printed = today(lang)
+    )
 }

@@ -45,14 +45,14 @@ pub fn ShareBar(
         .unwrap_or(false);
 
     let copy_link = move |_| {
-        let link = page_url(&without_embed(&url.state()));
+        let link = view.with(|v| page_url(&pinned_view(&url.state(), v)));
         copy_text(link, status, tr!(lang, "share.link_copied"), lang);
     };
     let share = move |_| {
         if let Some(window) = web_sys::window() {
             let data = web_sys::ShareData::new();
             data.set_title(&headline.get_untracked());
-            data.set_url(&page_url(&without_embed(&url.state())));
+            data.set_url(&view.with(|v| page_url(&pinned_view(&url.state(), v))));
             let _ = window.navigator().share_with_data(&data);
         }
     };
@@ -118,7 +118,7 @@ pub fn ShareBar(
     let cite = {
         let indicator = indicator.clone();
         move || {
-            let link = page_url(&without_embed(&url.state()));
+            let link = view.with(|v| page_url(&pinned_view(&url.state(), v)));
             let text = view.with(|v| {
                 citation(
                     v,
@@ -151,14 +151,11 @@ pub fn ShareBar(
         move || {
             let state = url.state();
             let pinned = view.with(|v| State {
-                view: View::Indicator,
                 indicator: Some(id.clone()),
-                level: url_level(v.level),
-                period: Some(v.period.clone()),
                 sort: state.sort,
                 lang: state.lang,
                 embed: true,
-                ..State::default()
+                ..pinned_view(&State::default(), v)
             });
             let height = view.with(|v| bar_chart_height(v.rows.len()) + 260);
             embed_snippet(&pinned, &headline.get(), height)
@@ -235,8 +232,15 @@ impl Status {
 }
 
 /// The same view, outside embed mode: what a shared link or citation should open.
-fn without_embed(state: &State) -> State {
+/// The link to exactly the figures `view` shows, as a citation names them: `state` with the
+/// indicator, level and period written in, so a link in a paper still shows these figures
+/// after the next release has made another period the latest. Never the embed.
+pub fn pinned_view(state: &State, view: &AreaComparison) -> State {
     State {
+        view: View::Indicator,
+        indicator: Some(view.indicator.clone()),
+        level: url_level(view.level),
+        period: (!view.period.is_empty()).then(|| view.period.clone()),
         embed: false,
         ..state.clone()
     }
@@ -285,7 +289,8 @@ fn copy_text(text: String, status: RwSignal<Status>, done: String, lang: Lang) {
 }
 
 /// Today's date as people write it in `lang`: "23 November 2026", "২৩ নভেম্বর ২০২৬".
-fn today(lang: Lang) -> String {
+/// Today's date, in words in `lang`.
+pub fn today(lang: Lang) -> String {
     let now = js_sys::Date::new_0();
     outcomes_i18n::date(
         lang,

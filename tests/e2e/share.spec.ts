@@ -54,6 +54,8 @@ test('a copied link reopens exactly the same view in a new browser', async ({ br
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain('level=pcn');
   expect(link).toContain('sort=value');
+  // Pinned to the period shown, so the link shows these figures after the next release too.
+  expect(link).toContain('period=2023%2F24');
   await first.close();
 
   const second = await browser.newContext();
@@ -84,10 +86,39 @@ test('the embed shows only the chart block, links to the full view and reports i
   await expect(frame.getByTestId('summary')).toContainText('had the highest value');
   await expect(frame.getByTestId('source')).toContainText('Office for Health Improvement and Disparities');
   const full = frame.getByRole('link', { name: /See this chart in the Tower Hamlets outcomes explorer/ });
-  await expect(full).toHaveAttribute('href', /view=indicator&indicator=91547$/);
+  // Pinned, like the embed: the full view shows the same figures after the next release.
+  await expect(full).toHaveAttribute('href', /view=indicator&indicator=91547&level=locality&period=2023%2F24$/);
   await expect.poll(() => page.evaluate(() => (window as unknown as { heights: number[] }).heights.length)).toBeGreaterThan(0);
   const heights = await page.evaluate(() => (window as unknown as { heights: number[] }).heights);
   expect(Math.max(...heights)).toBeGreaterThan(300);
+});
+
+test('an embed loaded narrow and then widened shrinks to its chart again', async ({ page }) => {
+  const src = `${SITE}?view=indicator&indicator=91547&level=pcn&embed=1`;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setContent(`
+    <script>
+      window.heights = [];
+      window.addEventListener('message', (e) => {
+        if (e.data && e.data.type === 'tht-outcomes-explorer:height') {
+          window.heights.push(e.data.height);
+          document.getElementById('chart').style.height = e.data.height + 'px';
+        }
+      });
+    </script>
+    <iframe id="chart" title="Smoking by GP network" src="${src}" style="width: 375px; height: 300px; border: 0"></iframe>`);
+  const frame = page.frameLocator('#chart');
+  await expect(frame.getByTestId('source')).toBeVisible();
+  const heights = () => page.evaluate(() => (window as unknown as { heights: number[] }).heights);
+  await expect.poll(async () => (await heights()).length).toBeGreaterThan(0);
+  await expect.poll(async () => Math.max(...(await heights()))).toBeGreaterThan(500);
+  const narrow = Math.max(...(await heights()));
+  await page.evaluate(() => { document.getElementById('chart')!.style.width = '1000px'; });
+  // Wider, the text wraps less: the chart reports a smaller height and the frame follows it.
+  await expect.poll(async () => (await heights()).at(-1)!).toBeLessThan(narrow - 50);
+  const frameHeight = await page.locator('#chart').evaluate((f) => f.getBoundingClientRect().height);
+  const content = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
+  expect(Math.abs(frameHeight - content)).toBeLessThanOrEqual(2);
 });
 
 test('the embed dialog gives a pinned iframe snippet and gives focus back when closed', async ({ page }) => {
@@ -226,7 +257,14 @@ test('printing gives A4 pages with the chart, its source and the page address', 
   await expect(page.getByRole('banner')).toBeHidden();
   await expect(page.getByTestId('share-bar')).toBeHidden();
   await expect(page.getByTestId('print-url')).toBeVisible();
-  await expect(page.getByTestId('print-url')).toContainText('view=indicator&indicator=91547');
+  await expect(page.getByTestId('print-url')).toContainText('view=indicator&indicator=91547&level=locality&period=2023%2F24');
+  // Who published it, how current the data is, and when it was printed.
+  const { dataset } = await (await page.request.get('./data/manifest.json')).json();
+  const [year, month, day] = dataset.release_date.split('-').map(Number);
+  const released = new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  await expect(page.getByTestId('print-credit')).toHaveText(
+    new RegExp(`^Printed from the Tower Hamlets Together outcomes explorer on \\d{1,2} \\w+ \\d{4}\\. Data released ${released}\\.$`),
+  );
   await expect(page.getByTestId('source')).toBeVisible();
   const pdf = await page.pdf({ format: 'A4', printBackground: true, path: 'screenshots/print.pdf' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
