@@ -9,6 +9,7 @@
 const WHISKER_SERIES_ID = 'ci95';
 const TREND_WHISKER_PREFIX = 'ci95-trend-';
 const PERIOD_AXIS_ID = 'periods';
+const FORMATTED_KEY = 'formatted';
 
 // Draws a 95% confidence interval as a horizontal whisker with end caps. Each data item is
 // [category index, lower, upper] on a chart with a value x-axis and a category y-axis.
@@ -61,14 +62,6 @@ function localDigits(text, bengali) {
   return bengali ? String(text).replace(/[0-9]/g, (d) => BENGALI_DIGITS[d]) : String(text);
 }
 
-// Tooltip values to one decimal place, as everywhere else on the page, in the page's
-// digits; missing values say so in the page's language.
-function oneDecimal(bengali, noValue) {
-  return function formatValue(value) {
-    return typeof value === 'number' ? localDigits(value.toFixed(1), bengali) : noValue;
-  };
-}
-
 // Axis labels in Bengali digits: ECharts writes tick values and period names itself. A
 // label that was "{value}%" keeps its pattern.
 function bengaliAxisLabel(pattern) {
@@ -85,7 +78,7 @@ export function prepareOption(json, bengali, noValue, fontFamily) {
 }
 
 // `option` (parsed, changed in place) with what JSON cannot carry: every text in
-// `fontFamily`, tooltips to one decimal place in the page's digits, whiskers drawn by their
+// `fontFamily`, tooltip values as the Rust formatter wrote them, whiskers drawn by their
 // renderers and, in Bengali, value and period axes labelled in Bengali digits (area names keep
 // theirs: "Network 1 PCN").
 function withFunctions(option, bengali, noValue, stack) {
@@ -97,7 +90,6 @@ function withFunctions(option, bengali, noValue, stack) {
     if (element.style && typeof element.style === 'object') element.style.fontFamily = fontFamily;
   }
   if (option.tooltip && typeof option.tooltip === 'object') {
-    option.tooltip.valueFormatter = oneDecimal(bengali, noValue);
     // The tooltip does not take the chart's textStyle: without its own font it draws
     // Bengali as empty boxes on a device with no Bengali font.
     const own = option.tooltip.textStyle && typeof option.tooltip.textStyle === 'object' ? option.tooltip.textStyle : {};
@@ -115,6 +107,12 @@ function withFunctions(option, bengali, noValue, stack) {
     }
   }
   for (const series of Array.isArray(option.series) ? option.series : []) {
+    // Values as the Rust formatter wrote them (crates/outcomes-charts/src/tooltip.rs).
+    const formatted = series[FORMATTED_KEY];
+    if (Array.isArray(formatted)) {
+      const own = series.tooltip && typeof series.tooltip === 'object' ? series.tooltip : {};
+      series.tooltip = { ...own, valueFormatter: (value, index) => formatted[index] ?? noValue };
+    }
     const id = typeof series.id === 'string' ? series.id : '';
     if (id === WHISKER_SERIES_ID) series.renderItem = whiskerRenderer();
     else if (id.startsWith(TREND_WHISKER_PREFIX)) series.renderItem = verticalWhiskerRenderer();
@@ -160,6 +158,9 @@ export async function drawFirstView(view) {
   const frame = element('div', 'chart-frame');
   frame.style.height = `${view.height}px`;
   const chart = element('div', 'chart');
+  // Its size set here as well as in the stylesheet: on a busy line the chart can be drawn
+  // before the stylesheet has applied, and ECharts would size its canvas to nothing.
+  chart.style.height = `${view.height}px`;
   chart.setAttribute('role', 'img');
   chart.setAttribute('aria-label', view.summary);
   frame.append(chart);

@@ -183,17 +183,20 @@ fn report_height_to_host() {
     }
 }
 
-/// The view the URL asks for, with the link resolved for every page below (each page says
-/// in one notice what in the link it could not use). Only the view switch re-renders here;
-/// each page follows the rest of the URL itself.
+/// The view the URL asks for, with the URL and the link resolved as that page sees them
+/// (each page says in one notice what in the link it could not use). Only the view switch
+/// re-renders here; each page follows the rest of the URL itself.
 #[component]
 fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
     let view = Memo::new(move |_| url.0.with(|p| p.state.view));
-    ResolvedLink::provide(url, manifest.clone());
     view! {
         {move || {
             let manifest = manifest.clone();
-            match view.get() {
+            let view = view.get();
+            // Each page sees the URL, and the link resolved, as they are for it.
+            let page_url = UrlState::provide_for_page(url, view);
+            ResolvedLink::provide(page_url, manifest.clone());
+            match view {
                 View::Indicator => view! { <IndicatorPage manifest /> }.into_any(),
                 View::Indicators => view! { <IndicatorsPage manifest /> }.into_any(),
                 View::About => view! { <AboutPage manifest /> }.into_any(),

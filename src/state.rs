@@ -24,6 +24,22 @@ impl UrlState {
         state
     }
 
+    /// The URL as the page of `view` sees it, provided to every component of that page: it
+    /// follows the URL while the URL is for that page and holds still once it is for another.
+    /// A page is taken down only after the URL has changed; were its parts to follow the new
+    /// view's URL, their effects could run once more on values already disposed.
+    pub fn provide_for_page(url: UrlState, view: View) -> UrlState {
+        let page = UrlState(Memo::new(move |previous: Option<&Parsed>| {
+            let current = url.0.get();
+            match previous {
+                Some(previous) if current.state.view != view => previous.clone(),
+                _ => current,
+            }
+        }));
+        provide_context(page);
+        page
+    }
+
     /// The state provided by the shell. Components outside the shell get the default view.
     pub fn get() -> UrlState {
         use_context::<UrlState>().unwrap_or_else(|| UrlState(Memo::new(|_| Parsed::default())))

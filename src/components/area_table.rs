@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use outcomes_charts::area_comparison::AreaComparison;
-use outcomes_charts::format::{count, decimal, unit_label};
+use outcomes_charts::format::{count, figure, unit_label};
 use outcomes_charts::summary::{comparison_word, trend_words};
 use outcomes_i18n::tr;
 
@@ -65,8 +65,8 @@ pub fn AreaTable(
                                             tr!(
                                                 lang,
                                                 "table.range",
-                                                lower = decimal(ci.lower, lang),
-                                                upper = decimal(ci.upper, lang)
+                                                lower = figure(ci.lower, &v.unit, lang),
+                                                upper = figure(ci.upper, &v.unit, lang)
                                             )
                                         })
                                         .unwrap_or_else(|| tr!(lang, "table.not_available"));
@@ -77,7 +77,7 @@ pub fn AreaTable(
                                     view! {
                                         <tr data-area=row.code.clone() class:highlight=row.highlight>
                                             <th scope="row" lang=english_if_kept("area", &row.code, "name")>{row.name.clone()}</th>
-                                            <td class="num" data-testid="value">{decimal(row.value, lang)}</td>
+                                            <td class="num" data-testid="value">{figure(row.value, &v.unit, lang)}</td>
                                             <td class="num">{ci}</td>
                                             <td class="num">{row.count.map(|c| count(c, lang)).unwrap_or_default()}</td>
                                             <td class="num">{row.denominator.map(|d| count(d, lang)).unwrap_or_default()}</td>
@@ -100,7 +100,7 @@ pub fn AreaTable(
                                     view! {
                                         <tr class="benchmark" data-area=b.code.clone()>
                                             <th scope="row">{name}</th>
-                                            <td class="num" data-testid="value">{decimal(b.value, lang)}</td>
+                                            <td class="num" data-testid="value">{figure(b.value, &v.unit, lang)}</td>
                                             <td colspan="5">{tr!(lang, "table.reference_line")}</td>
                                         </tr>
                                     }

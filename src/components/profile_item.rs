@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::{decimal, value_with_unit};
+use outcomes_charts::format::{figure, value_with_unit};
 use outcomes_charts::spine::{spine, Spine};
 use outcomes_charts::summary::{comparison_class, comparison_phrase, comparison_symbol};
 use outcomes_core::model::{
@@ -350,7 +350,7 @@ fn SpinePlot(plot: Spine, unit: String, borough: String) -> impl IntoView {
                         class="spine-label"
                     >
                         <tspan lang=english_if_kept("area", &d.code, "name")>{d.name.clone()}</tspan>
-                        {format!(" {}{}", decimal(d.value, lang), if unit == "%" { "%" } else { "" })}
+                        {format!(" {}{}", figure(d.value, &unit, lang), if unit == "%" { "%" } else { "" })}
                     </text>
                 })
                 .collect_view()}

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::{decimal, is_symbol_unit, unit_label};
+use outcomes_charts::format::{figure, is_symbol_unit, unit_label};
 use outcomes_charts::summary::{comparison_class, comparison_symbol, comparison_word};
 use outcomes_core::model::{
     AreaLevel, Comparison, IndicatorMeta, KeyValue, Manifest, BOROUGH_CODE, ENGLAND_CODE,
@@ -71,7 +71,7 @@ pub fn Tartan(
                         .iter()
                         .map(|(code, _)| {
                             let value = key.and_then(|k| k.value(code));
-                            view! { <Cell value=value.cloned() area=code.clone() lang /> }
+                            view! { <Cell value=value.cloned() area=code.clone() unit=indicator.unit.clone() lang /> }
                         })
                         .collect_view();
                     let unit = unit_label(&indicator.unit, lang);
@@ -152,7 +152,7 @@ fn benchmark_for(area: &str) -> Option<&'static str> {
 
 /// One cell: the value, and the comparison as a symbol, hidden words and a class for colour.
 #[component]
-fn Cell(value: Option<KeyValue>, area: String, lang: Lang) -> impl IntoView {
+fn Cell(value: Option<KeyValue>, area: String, unit: String, lang: Lang) -> impl IntoView {
     let Some(value) = value else {
         return view! {
             <td class="num empty">
@@ -180,7 +180,7 @@ fn Cell(value: Option<KeyValue>, area: String, lang: Lang) -> impl IntoView {
     };
     view! {
         <td class=format!("num cell {class}")>
-            {decimal(value.value, lang)}
+            {figure(value.value, &unit, lang)}
             {(!symbol.is_empty()).then(|| view! {
                 " "<span aria-hidden="true">{symbol}</span>
                 <span class="visually-hidden">{word}</span>

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::{decimal, unit_label};
+use outcomes_charts::format::{figure, unit_label};
 use outcomes_charts::trend::{
     trend_option, trend_summary, trend_view, TrendView, DEFAULT_TREND_AREAS,
 };
@@ -220,11 +220,11 @@ fn TrendTable(view: Signal<TrendView>, marked: Marked) -> impl IntoView {
                                     Some(ci) => tr!(
                                         lang,
                                         "trend.value_with_interval",
-                                        value = decimal(value, lang),
-                                        lower = decimal(ci.lower, lang),
-                                        upper = decimal(ci.upper, lang)
+                                        value = figure(value, &v.unit, lang),
+                                        lower = figure(ci.lower, &v.unit, lang),
+                                        upper = figure(ci.upper, &v.unit, lang)
                                     ),
-                                    None => decimal(value, lang),
+                                    None => figure(value, &v.unit, lang),
                                 },
                             );
                             view! { <td class="num">{text}</td> }

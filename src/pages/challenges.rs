@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use outcomes_charts::format::{capitalise, decimal};
+use outcomes_charts::format::{as_published, capitalise};
 use outcomes_core::localise::{key, localise_challenges, point_key, Localised};
 use outcomes_core::model::{Citation, HealthChallenges, HealthStatistic, Manifest};
 use outcomes_i18n::tr;
@@ -99,7 +99,7 @@ fn Pair(statistic: HealthStatistic, texts: Arc<Localised<HealthChallenges>>) -> 
                 <span class="pair-track">
                     <span class=format!("pair-bar {class}") style:width=format!("{}%", percent.clamp(0.0, 100.0))></span>
                 </span>
-                <span class="pair-value">{format!("{}%", decimal(percent, lang))}</span>
+                <span class="pair-value">{format!("{}%", as_published(percent, lang))}</span>
             </div>
         }
     };

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use outcomes_charts::area_comparison::{benchmark_code, has_benchmark, periods_at};
 use outcomes_charts::choropleth::{map_option, map_summary, map_view_at, MapView};
-use outcomes_charts::format::{decimal, unit_label};
+use outcomes_charts::format::{figure, unit_label};
 use outcomes_core::model::{
     AreaLevel, Basis, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest,
 };
@@ -71,24 +71,8 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
             }
         }
     });
-    // The period is resolved once the shard has arrived, against the periods of the shard
-    // shown (named by its path, so a shard still loading for a new link never counts).
-    let shown_periods: RwSignal<Option<ShownPeriods>> = RwSignal::new(None);
-    let notice = Signal::derive(move || {
-        let mut resolved = link.get();
-        shown_periods.with(|shown| {
-            if let Some(shown) = shown {
-                if resolved.shard_path().as_ref() == Some(&shown.shard) {
-                    resolve_period(&mut resolved, &shown.periods, |p| shown.compared(p));
-                }
-            }
-        });
-        resolved
-    });
-
     view! {
         <h1>{tr!(lang, "map.heading")}</h1>
-        <UrlNotice resolved=notice />
         <p class="lede">{tr!(lang, "map.lede")}</p>
         {move || {
             let state = url.state();
@@ -134,9 +118,11 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                     let indicator = link.get_untracked().indicator;
                     match (ready, loaded, indicator) {
                         (Err(error), _, _) => view! {
+                            <UrlNotice />
                             <LoadErrorMessage error retry=Callback::new(move |_| map_ready.refetch()) />
                         }.into_any(),
                         (_, Err(error), _) => view! {
+                            <UrlNotice />
                             <LoadErrorMessage error retry=Callback::new(move |_| shard.refetch()) />
                         }.into_any(),
                         (Ok(Some(boundaries)), Ok(Some(shard)), Some(indicator)) => {
@@ -152,17 +138,17 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                                 .cloned()
                                 .collect();
                             let periods = periods_at(&manifest, &shard, level);
-                            let shown = ShownPeriods {
-                                shard: shard_path.get_untracked().unwrap_or_default(),
-                                compared: periods.iter().filter(|p| has_benchmark(&shard, level, p)).cloned().collect(),
-                                periods: periods.clone(),
-                            };
-                            shown_periods.set(Some(shown.clone()));
-                            let period = Memo::new(move |_| {
-                                let mut resolved = link.get();
-                                resolve_period(&mut resolved, &shown.periods, |p| shown.compared(p)).unwrap_or_default()
+                            // The link resolved down to a period of this shard: the map's one notice.
+                            let shown = Memo::new({
+                                let (periods, shard) = (periods.clone(), shard.clone());
+                                move |_| {
+                                    let mut resolved = link.get();
+                                    resolve_period(&mut resolved, &periods, |p| has_benchmark(&shard, level, p));
+                                    resolved
+                                }
                             });
-                            let period_note = Signal::derive(move || notice.with(|r| r.period_note.clone()));
+                            let period = Memo::new(move |_| shown.with(|r| r.state.period.clone().unwrap_or_default()));
+                            let period_note = Signal::derive(move || shown.with(|r| r.period_note.clone()));
                             let benchmark = manifest.area(benchmark_code(level)).map(|a| a.name.clone()).unwrap_or_default();
                             let view = Memo::new({
                                 let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
@@ -175,33 +161,18 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                                     .map(|a| (a.name.clone(), english_if_kept("area", &a.code, "name"))),
                             );
                             view! {
+                                <UrlNotice resolved=shown />
                                 <PeriodNoteLine note=period_note benchmark />
                                 {(!provisional.is_empty()).then(|| view! { <ProvisionalNotice lookups=provisional /> })}
                                 <MapBlock indicator view=view.into() periods period=period.into() boundaries=Some(boundaries) marked />
                             }
                                 .into_any()
                         }
-                        _ => view! { <p role="status">{tr!(lang, "map.nothing_to_map")}</p> }.into_any(),
+                        _ => view! { <UrlNotice /> <p role="status">{tr!(lang, "map.nothing_to_map")}</p> }.into_any(),
                     }
                 })
             }}
         </Transition>
-    }
-}
-
-/// The periods of the shard the map shows, and those with a figure for the level's
-/// benchmark, for resolving the link's period.
-#[derive(Clone)]
-struct ShownPeriods {
-    /// The shard's path, so periods of a shard still loading for a new link never count.
-    shard: String,
-    periods: Vec<String>,
-    compared: Vec<String>,
-}
-
-impl ShownPeriods {
-    fn compared(&self, period: &str) -> bool {
-        self.compared.iter().any(|p| p == period)
     }
 }
 
@@ -261,7 +232,7 @@ fn MapBlock(
                     period: Some(p.clone()),
                     ..state.clone()
                 }),
-                current: *p == period.get(),
+                current: period.try_get().is_some_and(|shown| *p == shown),
                 lang: None,
             })
             .collect();
@@ -398,7 +369,7 @@ fn MapBlock(
                                 <th scope="row">
                                     <a href=area_link(&a.code) lang=english_if_kept("area", &a.code, "name")>{a.name.clone()}</a>
                                 </th>
-                                <td class="num" data-testid="value">{decimal(a.value, lang)}</td>
+                                <td class="num" data-testid="value">{figure(a.value, &v.unit, lang)}</td>
                                 <td>{format!("{} ({})", band_word(a.band, v.bands.len(), lang), v.bands[a.band].label)}</td>
                             </tr>
                         }).collect_view())}

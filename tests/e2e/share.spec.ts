@@ -162,6 +162,29 @@ test('the data downloads as CSV equal to the table', async ({ page }) => {
   }
 });
 
+test('every value reads the same in the chart\'s tooltip as in the table, with its unit', async ({ page }) => {
+  for (const [link, unit, digits] of [
+    ['./?view=indicator&indicator=91547&level=pcn', '%', /^\d+\.\d$/],
+    // Adult social care scores lie between 0 and 1: three places tell the boroughs apart.
+    ['./?view=indicator&indicator=oflog-asc2', ' score', /^0\.\d{3}$/],
+  ] as const) {
+    await page.goto(link);
+    const table = page.getByTestId('area-table').locator('tbody tr').getByTestId('value');
+    await expect(table.first()).toHaveText(digits);
+    await expect.poll(async () => (await bars(page)).values.length).toBeGreaterThan(0);
+    const tooltips = await page.evaluate(() => {
+      const element = document.querySelector('[data-testid="area-chart"]') as HTMLElement;
+      // @ts-expect-error the page's own global
+      const chart = globalThis.echarts.getInstanceByDom(element);
+      const series = chart.getOption().series.find((s: { id?: string }) => s.id === 'values');
+      return series.data.map((d: number | { value: number }, i: number) =>
+        series.tooltip.valueFormatter(typeof d === 'number' ? d : d.value, i));
+    });
+    const rows = (await table.allInnerTexts()).slice(0, tooltips.length);
+    expect([...tooltips].sort()).toEqual(rows.map((v) => `${v}${unit}`).sort());
+  }
+});
+
 test('the chart downloads as a 2x PNG and as an SVG with its title and source', async ({ page }) => {
   await page.goto('./?view=indicator&indicator=91547');
   await expect.poll(async () => (await bars(page)).values.length).toBe(4);

@@ -17,8 +17,9 @@ use outcomes_core::model::round_published;
 use outcomes_i18n::{tr, Lang};
 
 use crate::area_comparison::{AreaComparison, AreaRow};
-use crate::format::{decimal, unit_label};
+use crate::format::{figure, unit_label};
 use crate::summary::summarise;
+use crate::tooltip::format_tooltip_values;
 
 /// Whisker series stay out of tooltips: an interval is two numbers, and a tooltip would show
 /// one of them bare. The intervals are in the table. (charming 0.6 cannot say this.)
@@ -59,6 +60,7 @@ pub fn area_bar_option(view: &AreaComparison, lang: Lang) -> serde_json::Value {
     option["aria"]["label"] = serde_json::json!({ "description": summarise(view, lang) });
     option["tooltip"]["renderMode"] = serde_json::json!(TOOLTIP_RENDER_MODE);
     quiet_whiskers(&mut option);
+    format_tooltip_values(&mut option, &view.unit, lang);
     if let Some(lines) = option["series"][0]["markLine"]["data"].as_array_mut() {
         for ((line, pattern), position) in lines
             .iter_mut()
@@ -170,8 +172,12 @@ fn reference_lines(view: &AreaComparison, lang: Lang) -> MarkLine {
                             .color(INK)
                             .font_size(13)
                             .formatter(
-                                format!("{} {}", reference.name, decimal(reference.value, lang))
-                                    .as_str(),
+                                format!(
+                                    "{} {}",
+                                    reference.name,
+                                    figure(reference.value, &view.unit, lang)
+                                )
+                                .as_str(),
                             ),
                     ),
             )

@@ -8,7 +8,8 @@ use outcomes_i18n::{digits, tr, Lang};
 use serde_json::{json, Value};
 
 use crate::bar_chart::TOOLTIP_RENDER_MODE;
-use crate::format::{decimal, value_with_unit};
+use crate::format::{figure, value_with_unit};
+use crate::tooltip::format_tooltip_values;
 
 /// The name the ward boundaries are registered under in ECharts.
 pub const WARD_MAP: &str = "tower-hamlets-wards";
@@ -142,13 +143,13 @@ fn bands(low: f64, high: f64, unit: &str, lang: Lang) -> Vec<Band> {
             let low_text = if i == 0 {
                 value_with_unit(b_low, unit, lang)
             } else {
-                decimal(b_low, lang)
+                figure(b_low, unit, lang)
             };
             let label = tr!(
                 lang,
                 "charts.map.band",
                 low = low_text,
-                high = decimal(b_high, lang)
+                high = figure(b_high, unit, lang)
             );
             Band {
                 low: b_low,
@@ -214,7 +215,7 @@ pub fn map_option(view: &MapView, lang: Lang) -> Value {
             })
         })
         .collect();
-    json!({
+    let mut option = json!({
         "animation": false,
         "aria": { "enabled": true, "label": { "description": map_summary(view, lang) } },
         "tooltip": { "trigger": "item", "renderMode": TOOLTIP_RENDER_MODE },
@@ -245,5 +246,7 @@ pub fn map_option(view: &MapView, lang: Lang) -> Value {
             },
             "data": data,
         }],
-    })
+    });
+    format_tooltip_values(&mut option, &view.unit, lang);
+    option
 }

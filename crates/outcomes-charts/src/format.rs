@@ -7,7 +7,7 @@ use outcomes_i18n::{digits, tr, Lang};
 /// `১৫.৫%`, `প্রতি ১,০০০-এ ৬১২.১`. The units the publisher uses are worded in `lang` (see
 /// [`unit_label`]); any other unit is shown as published, with its digits in `lang`.
 pub fn value_with_unit(value: f64, unit: &str, lang: Lang) -> String {
-    let number = decimal(value, lang);
+    let number = figure(value, unit, lang);
     match unit {
         "%" => format!("{number}%"),
         "" => number,
@@ -41,10 +41,36 @@ pub fn is_symbol_unit(unit: &str) -> bool {
         .any(|c| c.is_ascii_alphabetic())
 }
 
-/// A value to one decimal place, e.g. `15.5` (`১৫.৫` in Bengali). Halves round away from
-/// zero, as people round (Rust's formatter rounds 18.25 down to 18.2).
-pub fn decimal(value: f64, lang: Lang) -> String {
-    digits(lang, &format!("{:.1}", (value * 10.0).round() / 10.0))
+/// The decimal places a figure in `unit` is shown with, everywhere it is shown (page, table,
+/// tooltip, summary, saved image): enough to tell areas apart. Scores between 0 and 1 (the
+/// adult social care "score") need three, or 30 of 31 boroughs read "0.4"; a number of
+/// people is a count; everything else has one.
+pub fn decimal_places(unit: &str) -> usize {
+    match unit {
+        "score" => 3,
+        "people" => 0,
+        _ => 1,
+    }
+}
+
+/// A figure in `unit`, without the unit, to [`decimal_places`]: `15.5` (`১৫.৫` in Bengali),
+/// `0.417`, `1,204` people. Halves round away from zero, as people round (Rust's formatter
+/// rounds 18.25 down to 18.2). This is the one place a figure's digits are decided.
+pub fn figure(value: f64, unit: &str, lang: Lang) -> String {
+    let places = decimal_places(unit);
+    if places == 0 {
+        return count(value.round(), lang);
+    }
+    let scale = 10f64.powi(places as i32);
+    digits(
+        lang,
+        &format!("{:.*}", places, (value * scale).round() / scale),
+    )
+}
+
+/// A figure as its source printed it, with no places added: a document's "47%" stays 47.
+pub fn as_published(value: f64, lang: Lang) -> String {
+    digits(lang, &value.to_string())
 }
 
 /// A whole count with thousands separators, e.g. `326,762` (`৩,২৬,৭৬২` in Bengali, grouped
@@ -94,8 +120,15 @@ mod tests {
             "7.5 score out of 12"
         );
         assert_eq!(value_with_unit(9.0, "µg/m³", Lang::En), "9.0 µg/m³");
-        assert_eq!(decimal(18.25, Lang::En), "18.3");
-        assert_eq!(decimal(-0.25, Lang::En), "-0.3");
+        assert_eq!(figure(18.25, "%", Lang::En), "18.3");
+        assert_eq!(figure(-0.25, "%", Lang::En), "-0.3");
+        // Scores between 0 and 1 keep three places; people are counted.
+        assert_eq!(figure(0.41666, "score", Lang::En), "0.417");
+        assert_eq!(value_with_unit(0.4, "score", Lang::En), "0.400 score");
+        assert_eq!(value_with_unit(87.0, "people", Lang::En), "87 people");
+        assert_eq!(value_with_unit(1204.0, "people", Lang::En), "1,204 people");
+        assert_eq!(as_published(47.0, Lang::En), "47");
+        assert_eq!(as_published(12.5, Lang::Bn), "১২.৫");
     }
 
     #[test]
@@ -106,13 +139,13 @@ mod tests {
             "প্রতি ১,০০০-এ ৬১২.১"
         );
         assert_eq!(value_with_unit(81.25, "years", Lang::Bn), "৮১.৩ বছর");
-        assert_eq!(value_with_unit(120.0, "people", Lang::Bn), "১২০.০ জন");
+        assert_eq!(value_with_unit(120.0, "people", Lang::Bn), "১২০ জন");
         assert_eq!(
             value_with_unit(7.5, "score out of 12", Lang::Bn),
             "১২-এর মধ্যে ৭.৫"
         );
         assert_eq!(value_with_unit(9.0, "µg/m³", Lang::Bn), "৯.০ µg/m³");
-        assert_eq!(decimal(-0.25, Lang::Bn), "-০.৩");
+        assert_eq!(figure(-0.25, "%", Lang::Bn), "-০.৩");
         assert_eq!(unit_label("per 1,000", Lang::Bn), "প্রতি ১,০০০");
         assert_eq!(unit_label("per 1,000", Lang::En), "per 1,000");
         assert!(is_symbol_unit("µg/m³"));

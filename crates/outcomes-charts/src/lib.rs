@@ -18,4 +18,5 @@ pub mod locator;
 pub mod pyramid;
 pub mod spine;
 pub mod summary;
+pub mod tooltip;
 pub mod trend;

@@ -17,6 +17,7 @@ use outcomes_i18n::{digits, tr, Lang};
 
 use crate::bar_chart::{quiet_whiskers, TOOLTIP_RENDER_MODE};
 use crate::format::{unit_label, value_with_unit};
+use crate::tooltip::format_tooltip_values;
 
 /// Series ids of the trend's whiskers start with this; the app attaches the vertical
 /// whisker `renderItem` to them.
@@ -330,6 +331,7 @@ pub fn trend_option(view: &TrendView, lang: Lang) -> serde_json::Value {
     option["aria"]["label"] = serde_json::json!({ "description": trend_summary(view, lang) });
     option["tooltip"]["renderMode"] = serde_json::json!(TOOLTIP_RENDER_MODE);
     quiet_whiskers(&mut option);
+    format_tooltip_values(&mut option, &view.unit, lang);
     mark_definition_changes(&mut option, view, lang);
     // The period axis is named so the app can write its labels in the page's digits; other
     // category axes hold area names, whose digits are part of the name.

@@ -3,6 +3,7 @@
 //! names them itself: they must be the same.
 
 use outcomes_charts::bar_chart::WHISKER_SERIES_ID;
+use outcomes_charts::tooltip::FORMATTED_KEY;
 use outcomes_charts::trend::{PERIOD_AXIS_ID, TREND_WHISKER_PREFIX};
 
 const SCRIPT: &str = include_str!("../../../js/chart-functions.js");
@@ -13,6 +14,7 @@ fn the_script_names_the_ids_the_option_builders_give() {
         ("WHISKER_SERIES_ID", WHISKER_SERIES_ID),
         ("TREND_WHISKER_PREFIX", TREND_WHISKER_PREFIX),
         ("PERIOD_AXIS_ID", PERIOD_AXIS_ID),
+        ("FORMATTED_KEY", FORMATTED_KEY),
     ] {
         let line = format!("const {name} = '{value}';");
         assert!(
