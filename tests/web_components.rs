@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_charts::area_comparison::{AreaComparison, AreaRow, Reference};
-use outcomes_core::model::{AreaLevel, ComparisonResult, Interval};
+use outcomes_core::model::{AreaLevel, ComparisonResult, Interval, Origin};
 use tht_outcomes_explorer::components::area_table::AreaTable;
 use tht_outcomes_explorer::components::load_error::LoadErrorMessage;
 use tht_outcomes_explorer::data::LoadError;
@@ -22,6 +22,11 @@ fn two_localities() -> AreaComparison {
         code: "E09000030".into(),
         name: "Tower Hamlets".into(),
         value: 15.06,
+        ci95: None,
+        count: None,
+        denominator: None,
+        origin: Origin::Aggregated,
+        note: None,
     };
     let row = |code: &str, name: &str, value: f64, vs_benchmark| AreaRow {
         code: code.into(),
@@ -36,6 +41,9 @@ fn two_localities() -> AreaComparison {
         vs_benchmark,
         highlight: false,
         trend: None,
+        origin: Origin::Aggregated,
+        lookups: Vec::new(),
+        note: None,
     };
     AreaComparison {
         indicator: "91547".into(),

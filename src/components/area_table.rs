@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use outcomes_charts::area_comparison::AreaComparison;
 use outcomes_charts::format::{count, figure, unit_label};
 use outcomes_charts::summary::{comparison_word, trend_words};
+use outcomes_core::model::Interval;
 use outcomes_i18n::tr;
+use outcomes_state::Lang;
 
 use crate::components::marked::Marked;
 use crate::dataset_text::english_if_kept;
@@ -59,17 +61,7 @@ pub fn AreaTable(
                             v.rows
                                 .iter()
                                 .map(|row| {
-                                    let ci = row
-                                        .ci95
-                                        .map(|ci| {
-                                            tr!(
-                                                lang,
-                                                "table.range",
-                                                lower = figure(ci.lower, &v.unit, lang),
-                                                upper = figure(ci.upper, &v.unit, lang)
-                                            )
-                                        })
-                                        .unwrap_or_else(|| tr!(lang, "table.not_available"));
+                                    let ci = interval_text(row.ci95, &v.unit, lang);
                                     let trend = row.trend.map_or_else(
                                         || tr!(lang, "table.trend.not_calculated"),
                                         |t| trend_words(t, lang),
@@ -101,7 +93,10 @@ pub fn AreaTable(
                                         <tr class="benchmark" data-area=b.code.clone()>
                                             <th scope="row">{name}</th>
                                             <td class="num" data-testid="value">{figure(b.value, &v.unit, lang)}</td>
-                                            <td colspan="5">{tr!(lang, "table.reference_line")}</td>
+                                            <td class="num">{interval_text(b.ci95, &v.unit, lang)}</td>
+                                            <td class="num">{b.count.map(|c| count(c, lang)).unwrap_or_default()}</td>
+                                            <td class="num">{b.denominator.map(|d| count(d, lang)).unwrap_or_default()}</td>
+                                            <td colspan="2">{tr!(lang, "table.reference_line")}</td>
                                         </tr>
                                     }
                                 })
@@ -112,4 +107,17 @@ pub fn AreaTable(
             </table>
         </div>
     }
+}
+
+/// A 95% confidence interval as the table writes it, or that there is none.
+fn interval_text(ci95: Option<Interval>, unit: &str, lang: Lang) -> String {
+    ci95.map(|ci| {
+        tr!(
+            lang,
+            "table.range",
+            lower = figure(ci.lower, unit, lang),
+            upper = figure(ci.upper, unit, lang)
+        )
+    })
+    .unwrap_or_else(|| tr!(lang, "table.not_available"))
 }

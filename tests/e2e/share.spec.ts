@@ -152,7 +152,10 @@ test('the data downloads as CSV equal to the table', async ({ page }) => {
   // A UTF-8 byte-order mark first, so a spreadsheet opened by double-click reads UTF-8.
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parseCsv(bytes.subarray(3).toString('utf8'));
-  expect(rows[0]).toEqual(['area_code', 'area_name', 'period', 'value', 'unit', 'lower_95_ci', 'upper_95_ci', 'count', 'denominator', 'comparator', 'comparison', 'source', 'licence']);
+  expect(rows[0]).toEqual(['area_code', 'area_name', 'period', 'value', 'unit', 'lower_95_ci', 'upper_95_ci', 'count', 'denominator', 'comparator', 'comparison', 'source', 'licence', 'figure', 'lookup', 'lookup_status', 'note']);
+  // GP networks are summed by the explorer from their practices, placed by an official lookup.
+  const byCode = new Map(rows.slice(1).map((row) => [row[0], row]));
+  expect(byCode.get('U50771')!.slice(13, 16)).toEqual(['summed by the explorer', 'practice-pcn', 'official']);
   const tableRows = page.getByTestId('area-table').locator('tbody tr');
   await expect(tableRows).toHaveCount(rows.length - 1);
   for (let i = 1; i < rows.length; i++) {
@@ -160,6 +163,14 @@ test('the data downloads as CSV equal to the table', async ({ page }) => {
     await expect(tr).toHaveAttribute('data-area', rows[i][0]);
     await expect(tr.getByTestId('value')).toHaveText((Math.round(Number(rows[i][3]) * 10) / 10).toFixed(1));
   }
+  // By locality, the lookup each locality's networks were placed by: South West's network
+  // said where it is; North West's were placed provisionally.
+  await page.goto('./?view=indicator&indicator=91547');
+  await expect.poll(async () => (await bars(page)).values.length).toBe(4);
+  const [localities] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-csv').click()]);
+  const byLocality = new Map(parseCsv((await readFile((await localities.path())!)).subarray(3).toString('utf8')).map((row) => [row[0], row]));
+  expect(byLocality.get('THT-LOC-NW')!.slice(14, 16)).toEqual(['practice-pcn; pcn-locality-provisional', 'provisional']);
+  expect(byLocality.get('THT-LOC-SW')!.slice(14, 16)).toEqual(['practice-pcn; pcn-locality-stated', 'official']);
 });
 
 test('every value reads the same in the chart\'s tooltip as in the table, with its unit', async ({ page }) => {

@@ -2,8 +2,8 @@
 //! each with its interval and how it compares with the benchmark for that level.
 
 use outcomes_core::model::{
-    AreaLevel, ComparisonResult, IndicatorMeta, Interval, Manifest, Shard, BOROUGH_CODE,
-    ENGLAND_CODE, LONDON_CODE,
+    AreaLevel, ComparisonResult, IndicatorMeta, Interval, LookupStatus, Manifest, Origin, Shard,
+    BOROUGH_CODE, ENGLAND_CODE, LONDON_CODE,
 };
 use outcomes_core::trend::TrendResult;
 use outcomes_state::Sort;
@@ -23,14 +23,47 @@ pub struct AreaRow {
     pub highlight: bool,
     /// The recent trend ending in this period, where the data has one.
     pub trend: Option<TrendResult>,
+    /// Whether the source published this figure or the explorer summed it.
+    pub origin: Origin,
+    /// The lookups this figure was summed through, with whether each is official (empty for a
+    /// published figure).
+    pub lookups: Vec<(String, LookupStatus)>,
+    /// The data's own note on this figure (its exact period, how it was quoted).
+    pub note: Option<String>,
 }
 
-/// A benchmark drawn as a reference line.
+/// A benchmark drawn as a reference line, with what the data has beside its value (for the
+/// table and the CSV).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reference {
     pub code: String,
     pub name: String,
     pub value: f64,
+    pub ci95: Option<Interval>,
+    pub count: Option<f64>,
+    pub denominator: Option<f64>,
+    pub origin: Origin,
+    pub note: Option<String>,
+}
+
+impl Reference {
+    /// The reference for `code` in `period` of `shard`, named from `manifest`, where it has a
+    /// value.
+    pub fn at(manifest: &Manifest, shard: &Shard, code: &str, period: &str) -> Option<Reference> {
+        let point = shard.point(code, period)?;
+        Some(Reference {
+            code: code.to_string(),
+            name: manifest
+                .area(code)
+                .map_or_else(|| code.to_string(), |a| a.name.clone()),
+            value: point.value?,
+            ci95: point.ci95,
+            count: point.count,
+            denominator: point.denominator,
+            origin: point.origin,
+            note: point.note.clone(),
+        })
+    }
 }
 
 /// Everything one "areas compared" chart, its summary and its table need.
@@ -99,23 +132,18 @@ pub fn area_comparison(
                     .map_or(ComparisonResult::NotCompared, |c| c.result),
                 highlight: level == AreaLevel::Borough && area.code == BOROUGH_CODE,
                 trend: point.trend,
+                origin: point.origin,
+                lookups: match point.origin {
+                    Origin::Aggregated => summed_through(manifest, indicator, &area.code),
+                    Origin::Published => Vec::new(),
+                },
+                note: point.note.clone(),
             }),
             None => missing.push(area.name.clone()),
         }
     }
     sort_rows(&mut rows, sort);
-    let reference = |code: &str| {
-        shard
-            .point(code, period)
-            .and_then(|p| p.value)
-            .map(|value| Reference {
-                code: code.to_string(),
-                name: manifest
-                    .area(code)
-                    .map_or_else(|| code.to_string(), |a| a.name.clone()),
-                value,
-            })
-    };
+    let reference = |code: &str| Reference::at(manifest, shard, code, period);
     let references = [BOROUGH_CODE, LONDON_CODE, ENGLAND_CODE]
         .into_iter()
         .filter(|code| !rows.iter().any(|r| r.code == *code))
@@ -132,6 +160,31 @@ pub fn area_comparison(
         benchmark: reference(benchmark),
         references,
     }
+}
+
+/// The lookups of `indicator` that `code`'s summed figure rests on: those that placed the
+/// areas the manifest lists beneath it (so South West's networks, placed as their network
+/// said, and North West's, placed provisionally, differ), and those that place areas the
+/// manifest does not list (practices, small areas), which every summed figure rests on.
+fn summed_through(
+    manifest: &Manifest,
+    indicator: &IndicatorMeta,
+    code: &str,
+) -> Vec<(String, LookupStatus)> {
+    indicator
+        .lookups
+        .iter()
+        .filter_map(|id| manifest.lookup(id))
+        .filter(|lookup| {
+            let mut placed = manifest
+                .areas
+                .iter()
+                .filter(|a| a.lookup.as_deref() == Some(lookup.id.as_str()))
+                .peekable();
+            placed.peek().is_none() || placed.any(|a| a.parent.as_deref() == Some(code))
+        })
+        .map(|lookup| (lookup.id.clone(), lookup.status))
+        .collect()
 }
 
 fn sort_rows(rows: &mut [AreaRow], sort: Sort) {

@@ -2,7 +2,7 @@
 //! where the source publishes such a split, shown as an "areas compared" view whose rows are
 //! groups, against the whole area's value.
 
-use outcomes_core::model::{AreaLevel, ComparisonResult, IndicatorMeta, Manifest, Shard};
+use outcomes_core::model::{AreaLevel, ComparisonResult, IndicatorMeta, Manifest, Origin, Shard};
 
 use crate::area_comparison::{AreaComparison, AreaRow, Reference};
 
@@ -40,18 +40,12 @@ pub fn breakdown_comparison(
             vs_benchmark: ComparisonResult::NotCompared,
             highlight: false,
             trend: None,
+            origin: Origin::Published,
+            lookups: Vec::new(),
+            note: None,
         })
         .collect();
-    let whole = shard
-        .point(&area, latest)
-        .and_then(|p| p.value)
-        .map(|value| Reference {
-            code: area.clone(),
-            name: manifest
-                .area(&area)
-                .map_or_else(|| area.clone(), |a| a.name.clone()),
-            value,
-        });
+    let whole = Reference::at(manifest, shard, &area, latest);
     Some(AreaComparison {
         indicator: indicator.id.clone(),
         indicator_title: indicator.title.clone(),

@@ -2,7 +2,7 @@
 //! and a citation. The CSV is written by the `csv` crate, so commas, quotes and line breaks
 //! in names are escaped properly.
 
-use outcomes_core::model::IndicatorMeta;
+use outcomes_core::model::{IndicatorMeta, LookupStatus, Origin};
 use outcomes_i18n::{digits, tr, Lang};
 
 use crate::area_comparison::AreaComparison;
@@ -11,7 +11,7 @@ use crate::summary::comparison_word;
 
 /// The CSV columns, in order, headed in `lang`. The English headings are the short names
 /// scripts have always read (`area_code`, `lower_95_ci`); the Bengali ones are words.
-pub fn csv_header(lang: Lang) -> [String; 13] {
+pub fn csv_header(lang: Lang) -> [String; 17] {
     [
         tr!(lang, "charts.csv.area_code"),
         tr!(lang, "charts.csv.area_name"),
@@ -26,7 +26,42 @@ pub fn csv_header(lang: Lang) -> [String; 13] {
         tr!(lang, "charts.csv.comparison"),
         tr!(lang, "charts.csv.source"),
         tr!(lang, "charts.csv.licence"),
+        tr!(lang, "charts.csv.origin"),
+        tr!(lang, "charts.csv.lookup"),
+        tr!(lang, "charts.csv.lookup_status"),
+        tr!(lang, "charts.csv.note"),
     ]
+}
+
+/// Whether a figure is the source's or the explorer's sum, in words.
+fn origin_word(origin: Origin, lang: Lang) -> String {
+    match origin {
+        Origin::Published => tr!(lang, "charts.csv.origin_published"),
+        Origin::Aggregated => tr!(lang, "charts.csv.origin_summed"),
+    }
+}
+
+/// Provisional if any lookup a figure was summed through is; None for a published figure.
+fn summed_status(lookups: &[(String, LookupStatus)]) -> Option<LookupStatus> {
+    if lookups.is_empty() {
+        return None;
+    }
+    let provisional = lookups
+        .iter()
+        .any(|(_, status)| *status == LookupStatus::Provisional);
+    Some(if provisional {
+        LookupStatus::Provisional
+    } else {
+        LookupStatus::Official
+    })
+}
+
+/// A lookup's status, in words.
+fn lookup_status_word(status: LookupStatus, lang: Lang) -> String {
+    match status {
+        LookupStatus::Official => tr!(lang, "charts.csv.lookup_official"),
+        LookupStatus::Provisional => tr!(lang, "charts.csv.lookup_provisional"),
+    }
 }
 
 /// The rows of an "areas compared" view, then its reference areas, as CSV text that starts
@@ -62,6 +97,16 @@ pub fn comparison_csv(view: &AreaComparison, indicator: &IndicatorMeta, lang: La
             comparison_word(row.vs_benchmark, lang),
             indicator.source.name.clone(),
             indicator.source.licence.clone(),
+            origin_word(row.origin, lang),
+            row.lookups
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            summed_status(&row.lookups)
+                .map(|status| lookup_status_word(status, lang))
+                .unwrap_or_default(),
+            row.note.clone().unwrap_or_default(),
         ]);
     }
     for reference in &view.references {
@@ -71,14 +116,18 @@ pub fn comparison_csv(view: &AreaComparison, indicator: &IndicatorMeta, lang: La
             view.period.clone(),
             reference.value.to_string(),
             unit.clone(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
+            number(reference.ci95.map(|c| c.lower)),
+            number(reference.ci95.map(|c| c.upper)),
+            number(reference.count),
+            number(reference.denominator),
             String::new(),
             tr!(lang, "charts.csv.benchmark_row"),
             indicator.source.name.clone(),
             indicator.source.licence.clone(),
+            origin_word(reference.origin, lang),
+            String::new(),
+            String::new(),
+            reference.note.clone().unwrap_or_default(),
         ]);
     }
     let table = out

@@ -2,7 +2,7 @@
 
 use outcomes_charts::area_comparison::{area_comparison, AreaComparison};
 use outcomes_charts::export::{citation, comparison_csv, csv_header, file_stem, slug};
-use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest, Shard};
+use outcomes_core::model::{Area, AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_i18n::Lang;
 use outcomes_state::Sort;
 
@@ -46,7 +46,11 @@ fn csv_has_a_row_per_area_then_the_benchmarks_and_parses_back() {
             "comparator",
             "comparison",
             "source",
-            "licence"
+            "licence",
+            "figure",
+            "lookup",
+            "lookup_status",
+            "note"
         ]
     );
     assert_eq!(header, csv_header(Lang::En));
@@ -58,8 +62,19 @@ fn csv_has_a_row_per_area_then_the_benchmarks_and_parses_back() {
     assert_eq!(&rows[0][7], "182");
     assert_eq!(&rows[0][9], "Tower Hamlets");
     assert_eq!(&rows[0][10], "Worse");
+    // What the figure is travels with it. (The fixture's lookup places localities in the
+    // borough, so no locality figure rests on it.)
+    assert_eq!(
+        [&rows[0][13], &rows[0][14], &rows[0][15]],
+        ["summed by the explorer", "", ""]
+    );
     assert_eq!(&rows[2][1], "Tower Hamlets");
     assert_eq!(&rows[2][10], "Benchmark");
+    // The benchmark row carries its interval, count and denominator where the data has them.
+    assert_eq!(
+        [&rows[2][5], &rows[2][6], &rows[2][7], &rows[2][8]],
+        ["14.8", "15.2", "300", "2000"]
+    );
 }
 
 #[test]
@@ -195,4 +210,40 @@ fn bengali_citation_and_image_source_are_in_bengali() {
         file_stem(&bengali, "locality"),
         format!("tower-hamlets-{}-by-locality-2022-23", bengali.indicator)
     );
+}
+
+#[test]
+fn a_summed_figure_names_the_lookups_it_rests_on_and_whether_they_are_official() {
+    let mut manifest: Manifest =
+        serde_json::from_str(include_str!("fixtures/manifest.json")).unwrap();
+    let shard: Shard = serde_json::from_str(include_str!("fixtures/shard.json")).unwrap();
+    // A network placed in North by the provisional lookup: North's figure rests on it.
+    manifest.areas.push(Area {
+        code: "P-1".into(),
+        name: "Network 1".into(),
+        level: AreaLevel::Pcn,
+        parent: Some("L-N".into()),
+        lookup: Some("prov".into()),
+    });
+    let indicator = manifest.indicator("1").unwrap().clone();
+    let view = area_comparison(
+        &manifest,
+        &indicator,
+        &shard,
+        AreaLevel::Locality,
+        "2022/23",
+        Sort::Area,
+    );
+    let text = comparison_csv(&view, &indicator, Lang::En);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let north = rows.iter().find(|r| &r[0] == "L-N").unwrap();
+    assert_eq!(
+        [&north[13], &north[14], &north[15]],
+        ["summed by the explorer", "prov", "provisional"]
+    );
+    let south = rows.iter().find(|r| &r[0] == "L-S").unwrap();
+    assert_eq!(&south[14], "");
 }
