@@ -1,18 +1,19 @@
-//! Recent trends: the Fingertips recent trend over five consecutive periods of counts. Each
-//! area's trend is tested on its latest run of at least five consecutive, comparable periods
-//! and recorded on the last point of that run, so the period it ends in is the point's own
-//! (a source with missing years, such as QOF, may have its latest run end before its latest
-//! period). Only proportions are tested, since the test for trend in proportions is the one
-//! Fingertips uses for them; rates and scores get no trend rather than a wrong one.
+//! Recent trends: the Fingertips recent trend over five consecutive periods of counts. Every
+//! point that ends five consecutive, comparable periods with counts gets the trend over those
+//! five, so a view of any period shows the trend up to it (London boroughs' smoking has one
+//! at 2021/22 as at 2022/23), and no trend spans a missing year or a change of definition (a
+//! source with missing years, such as QOF, has none after its gaps). Only proportions are
+//! tested, since the test for trend in proportions is the one Fingertips uses for them; rates
+//! and scores get no trend rather than a wrong one.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use outcomes_core::model::{DataPoint, IndicatorMeta, ValueType};
 use outcomes_core::trend::{recent_trend, PeriodCounts, TREND_PERIODS};
 
-/// Sets `trend` on the last point of each area's latest run of consecutive periods with
-/// counts, where the run is long enough. A period in `breaks` is defined differently from
-/// the one before it, so a run starts again there.
+/// Sets `trend` on every point that ends five consecutive periods with counts, tested on
+/// those five. A period in `breaks` is defined differently from the one before it, so a run
+/// starts again there.
 pub fn apply(points: &mut [DataPoint], meta: &IndicatorMeta, breaks: &BTreeSet<String>) {
     if meta.value_type != ValueType::Proportion {
         return;
@@ -25,11 +26,15 @@ pub fn apply(points: &mut [DataPoint], meta: &IndicatorMeta, breaks: &BTreeSet<S
     for mut ordered in by_area.into_values() {
         // Period texts sort in time order (checked when they were read).
         ordered.sort_by(|&a, &b| points[a].period.cmp(&points[b].period));
-        if let Some((end, trend)) = latest_run(points, &ordered, breaks)
-            .and_then(|run| Some((*run.last()?, history(points, &run)?)))
-            .and_then(|(end, history)| Some((end, recent_trend(&history, meta.polarity)?)))
-        {
-            results.push((end, trend));
+        for run in runs(points, &ordered, breaks) {
+            for end in TREND_PERIODS..=run.len() {
+                let tested = &run[end - TREND_PERIODS..end];
+                if let Some(trend) = history(points, tested)
+                    .and_then(|history| recent_trend(&history, meta.polarity))
+                {
+                    results.push((tested[TREND_PERIODS - 1], trend));
+                }
+            }
         }
     }
     for (i, trend) in results {
@@ -37,13 +42,9 @@ pub fn apply(points: &mut [DataPoint], meta: &IndicatorMeta, breaks: &BTreeSet<S
     }
 }
 
-/// The latest run of at least five points, oldest first, in consecutive years, each with
-/// counts and none starting a new definition after the run's first.
-fn latest_run(
-    points: &[DataPoint],
-    ordered: &[usize],
-    breaks: &BTreeSet<String>,
-) -> Option<Vec<usize>> {
+/// The runs of at least five points, oldest first, in consecutive years, each with counts and
+/// none starting a new definition after the run's first.
+fn runs(points: &[DataPoint], ordered: &[usize], breaks: &BTreeSet<String>) -> Vec<Vec<usize>> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut previous_year: Option<i32> = None;
     for &i in ordered {
@@ -62,9 +63,8 @@ fn latest_run(
         }
         previous_year = year;
     }
-    runs.into_iter()
-        .rev()
-        .find(|run| run.len() >= TREND_PERIODS)
+    runs.retain(|run| run.len() >= TREND_PERIODS);
+    runs
 }
 
 /// The year a period starts (2019 for `2019/20`).
@@ -110,7 +110,8 @@ mod tests {
     fn run_periods(points: &[DataPoint], breaks: &[&str]) -> Option<Vec<String>> {
         let ordered: Vec<usize> = (0..points.len()).collect();
         let breaks = breaks.iter().map(|b| b.to_string()).collect();
-        latest_run(points, &ordered, &breaks)
+        runs(points, &ordered, &breaks)
+            .pop()
             .map(|run| run.iter().map(|&i| points[i].period.clone()).collect())
     }
 
@@ -128,6 +129,34 @@ mod tests {
             run_periods(&points, &[]).as_deref(),
             Some(&["2016/17", "2017/18", "2018/19", "2019/20", "2020/21"].map(String::from)[..])
         );
+    }
+
+    #[test]
+    fn every_period_that_ends_five_consecutive_years_has_the_trend_up_to_it() {
+        let years = [
+            "2013/14", "2014/15", "2015/16", "2016/17", "2017/18", "2018/19", "2019/20",
+        ];
+        // Falling counts: a decreasing trend wherever five years are in.
+        let mut points: Vec<DataPoint> = years
+            .iter()
+            .enumerate()
+            .map(|(i, p)| point(p, Some(200.0 - i as f64 * 20.0)))
+            .collect();
+        let meta: IndicatorMeta = serde_json::from_value(serde_json::json!({
+            "id": "x", "title": "x", "unit": "%", "value_type": "proportion",
+            "multiplier": 100.0, "polarity": "low_is_good", "period_type": "financial year",
+            "basis": "registered",
+            "source": { "name": "s", "publisher": "p", "licence": "l", "url": "u", "attribution": "a" },
+            "lookups": [], "shard": "indicators/x"
+        }))
+        .unwrap();
+        apply(&mut points, &meta, &BTreeSet::new());
+        let with_trend: Vec<&str> = points
+            .iter()
+            .filter(|p| p.trend.is_some())
+            .map(|p| p.period.as_str())
+            .collect();
+        assert_eq!(with_trend, ["2017/18", "2018/19", "2019/20"]);
     }
 
     #[test]

@@ -319,12 +319,29 @@ fn smoking_in_the_borough_has_a_recent_trend_and_short_series_have_none() {
         .iter()
         .filter(|p| p.area.starts_with("THT-LOC"))
         .all(|p| p.trend.is_none()));
-    // Only an area's latest point carries a trend.
-    assert!(shard
+    // Every point that ends five consecutive years of counts carries the trend up to it:
+    // the borough's from 2017/18, the fifth year, on.
+    let with_trend: Vec<&str> = shard
         .values
         .iter()
-        .filter(|p| p.area == "E09000030" && p.period != "2023/24")
-        .all(|p| p.trend.is_none()));
+        .filter(|p| p.area == "E09000030" && p.trend.is_some())
+        .map(|p| p.period.as_str())
+        .collect();
+    assert_eq!(
+        with_trend,
+        ["2017/18", "2018/19", "2019/20", "2020/21", "2021/22", "2022/23", "2023/24"]
+    );
+    // So every London borough has one at 2021/22, the latest year with a London figure, as
+    // at 2022/23.
+    let boroughs_2021 = shard
+        .values
+        .iter()
+        .filter(|p| p.area.starts_with("E09") && p.period == "2021/22" && p.trend.is_some())
+        .count();
+    assert!(
+        boroughs_2021 >= 32,
+        "{boroughs_2021} boroughs with a trend at 2021/22"
+    );
 }
 
 #[test]
