@@ -294,12 +294,7 @@ pub fn level_name_plural(level: AreaLevel, lang: Lang) -> String {
 /// Said on a printed page under the chart: who publishes the explorer, when its data was
 /// released and when the page was printed, so a paper shows how current its figures are.
 fn printed_from(lang: Lang) -> String {
-    let release = ResolvedLink::get().manifest.dataset.release_date.clone();
-    let parts: Vec<u32> = release.split('-').filter_map(|p| p.parse().ok()).collect();
-    let release = match parts[..] {
-        [year, month, day] => outcomes_i18n::date(lang, year as i32, month, day),
-        _ => digits(lang, &release),
-    };
+    let release = outcomes_i18n::iso_date(lang, &ResolvedLink::get().manifest.dataset.release_date);
     tr!(
         lang,
         "chart_block.printed",

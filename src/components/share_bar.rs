@@ -289,7 +289,6 @@ fn copy_text(text: String, status: RwSignal<Status>, done: String, lang: Lang) {
 }
 
 /// Today's date as people write it in `lang`: "23 November 2026", "২৩ নভেম্বর ২০২৬".
-/// Today's date, in words in `lang`.
 pub fn today(lang: Lang) -> String {
     let now = js_sys::Date::new_0();
     outcomes_i18n::date(

@@ -232,7 +232,7 @@ fn MapBlock(
                     period: Some(p.clone()),
                     ..state.clone()
                 }),
-                current: period.try_get().is_some_and(|shown| *p == shown),
+                current: *p == period.get(),
                 lang: None,
             })
             .collect();

@@ -79,14 +79,7 @@ fn share(
 
 /// The extract date in words ("1 July 2026"), or as written where it is not `YYYY-MM-DD`.
 pub fn extract_date(population: &RegisteredPopulation, lang: Lang) -> String {
-    let parts: Vec<&str> = population.extract_date.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] => match (y.parse(), m.parse(), d.parse()) {
-            (Ok(y), Ok(m), Ok(d)) => outcomes_i18n::date(lang, y, m, d),
-            _ => digits(lang, &population.extract_date),
-        },
-        _ => digits(lang, &population.extract_date),
-    }
+    outcomes_i18n::iso_date(lang, &population.extract_date)
 }
 
 /// One sentence: how many are registered, on what date, and how many are young or older.

@@ -6,12 +6,20 @@ use outcomes_core::model::{Area, AreaLevel, IndicatorMeta, Manifest, Shard};
 use outcomes_i18n::Lang;
 use outcomes_state::Sort;
 
+fn fixture_manifest() -> Manifest {
+    serde_json::from_str(include_str!("fixtures/manifest.json")).unwrap()
+}
+
 fn localities() -> (AreaComparison, IndicatorMeta) {
-    let manifest: Manifest = serde_json::from_str(include_str!("fixtures/manifest.json")).unwrap();
+    localities_in(&fixture_manifest())
+}
+
+/// The fixture's localities compared in 2022/23, with `manifest` for the places.
+fn localities_in(manifest: &Manifest) -> (AreaComparison, IndicatorMeta) {
     let shard: Shard = serde_json::from_str(include_str!("fixtures/shard.json")).unwrap();
     let indicator = manifest.indicator("1").unwrap().clone();
     let view = area_comparison(
-        &manifest,
+        manifest,
         &indicator,
         &shard,
         AreaLevel::Locality,
@@ -214,9 +222,7 @@ fn bengali_citation_and_image_source_are_in_bengali() {
 
 #[test]
 fn a_summed_figure_names_the_lookups_it_rests_on_and_whether_they_are_official() {
-    let mut manifest: Manifest =
-        serde_json::from_str(include_str!("fixtures/manifest.json")).unwrap();
-    let shard: Shard = serde_json::from_str(include_str!("fixtures/shard.json")).unwrap();
+    let mut manifest = fixture_manifest();
     // A network placed in North by the provisional lookup: North's figure rests on it.
     manifest.areas.push(Area {
         code: "P-1".into(),
@@ -225,15 +231,7 @@ fn a_summed_figure_names_the_lookups_it_rests_on_and_whether_they_are_official()
         parent: Some("L-N".into()),
         lookup: Some("prov".into()),
     });
-    let indicator = manifest.indicator("1").unwrap().clone();
-    let view = area_comparison(
-        &manifest,
-        &indicator,
-        &shard,
-        AreaLevel::Locality,
-        "2022/23",
-        Sort::Area,
-    );
+    let (view, indicator) = localities_in(&manifest);
     let text = comparison_csv(&view, &indicator, Lang::En);
     let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
         .records()

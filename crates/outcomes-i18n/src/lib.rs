@@ -9,7 +9,7 @@
 
 mod numerals;
 
-pub use numerals::{date, digits, group_thousands};
+pub use numerals::{date, digits, group_thousands, iso_date};
 pub use outcomes_state::Lang;
 
 rust_i18n::i18n!("locales", fallback = "en");

@@ -59,6 +59,19 @@ pub fn date(lang: Lang, year: i32, month: u32, day: u32) -> String {
     digits(lang, &format!("{day} {month_name} {year}"))
 }
 
+/// A published `YYYY-MM-DD` date in words ("1 July 2026"), or as written, in `lang`'s
+/// digits, where it is not one.
+pub fn iso_date(lang: Lang, text: &str) -> String {
+    let parts: Vec<&str> = text.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => match (y.parse(), m.parse(), d.parse()) {
+            (Ok(y), Ok(m), Ok(d)) => date(lang, y, m, d),
+            _ => digits(lang, text),
+        },
+        _ => digits(lang, text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +102,7 @@ mod tests {
     fn dates_are_written_in_words() {
         assert_eq!(date(Lang::En, 2026, 11, 23), "23 November 2026");
         assert_eq!(date(Lang::Bn, 2026, 11, 23), "২৩ নভেম্বর ২০২৬");
+        assert_eq!(iso_date(Lang::En, "2026-07-01"), "1 July 2026");
+        assert_eq!(iso_date(Lang::Bn, "July 2026"), "July ২০২৬");
     }
 }

@@ -1,7 +1,7 @@
 //! What links resolve to against the published manifest: the real `public/data/manifest.json`,
 //! so a rule that disagrees with the data as published fails here first.
 
-use outcomes_core::model::{AreaLevel, Manifest};
+use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest};
 use outcomes_state::resolve::{
     mappable_indicators, resolve, resolve_period, LinkProblem, PeriodNote, DEFAULT_INDICATOR,
 };
@@ -14,6 +14,15 @@ fn manifest() -> Manifest {
     );
     let text = std::fs::read_to_string(path).expect("the published manifest");
     serde_json::from_str(&text).expect("a manifest the model reads")
+}
+
+/// An indicator published only for London boroughs (fuel poverty, among others).
+fn borough_only(manifest: &Manifest) -> &IndicatorMeta {
+    manifest
+        .indicators
+        .iter()
+        .find(|i| i.levels == [AreaLevel::Borough])
+        .expect("an indicator published only for London boroughs")
 }
 
 #[test]
@@ -57,11 +66,7 @@ fn an_unknown_indicator_shows_the_default_and_says_so() {
 #[test]
 fn a_level_the_indicator_lacks_is_reported_even_when_it_is_localities() {
     let manifest = manifest();
-    let borough_only = manifest
-        .indicators
-        .iter()
-        .find(|i| i.levels == [AreaLevel::Borough])
-        .expect("an indicator published only for London boroughs");
+    let borough_only = borough_only(&manifest);
     for (word, asked) in [("locality", AreaLevel::Locality), ("ward", AreaLevel::Ward)] {
         let link = format!("?view=indicator&indicator={}&level={word}", borough_only.id);
         let resolved = resolve(&manifest, &parse(&link));
@@ -136,11 +141,7 @@ fn the_map_opens_on_the_first_indicator_with_ward_figures() {
 #[test]
 fn an_indicator_the_map_cannot_draw_is_reported() {
     let manifest = manifest();
-    let borough_only = manifest
-        .indicators
-        .iter()
-        .find(|i| i.levels == [AreaLevel::Borough])
-        .unwrap();
+    let borough_only = borough_only(&manifest);
     let link = format!("?view=map&indicator={}", borough_only.id);
     let resolved = resolve(&manifest, &parse(&link));
     assert_eq!(
