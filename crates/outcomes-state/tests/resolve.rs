@@ -306,3 +306,44 @@ fn without_a_period_the_latest_with_something_to_compare_with_is_shown_and_said(
     );
     assert_eq!(resolved.period_note, None);
 }
+
+#[test]
+fn every_built_page_has_one_file_and_resolves_without_a_problem() {
+    use outcomes_state::built::built_pages;
+    use outcomes_state::{page_file, parse_address, Lang, View};
+    let manifest = manifest();
+    let pages = built_pages(&manifest);
+    let mut files: Vec<String> = pages
+        .iter()
+        .map(|state| page_file(state).expect("a built page's state has a file"))
+        .collect();
+    // Each indicator at no level and at each of its levels, each locality and ward, in
+    // both languages.
+    let levels: usize = manifest.indicators.iter().map(|i| 1 + i.levels.len()).sum();
+    assert!(
+        pages.len() >= 2 * (levels + 4 + 20),
+        "{} pages",
+        pages.len()
+    );
+    assert!(
+        files.contains(&String::new()),
+        "the English overview is the folder"
+    );
+    assert!(files.contains(&"indicator-91547.pcn.bn.html".to_string()));
+    assert!(files.contains(&"area-E05009317.html".to_string()));
+    for (state, file) in pages.iter().zip(&files) {
+        let parsed = parse_address(file, "");
+        assert_eq!(&parsed.state, state, "{file}");
+        let resolved = resolve(&manifest, &parsed);
+        assert_eq!(resolved.problems, [], "{file}");
+    }
+    assert_eq!(
+        pages.iter().filter(|s| s.lang == Lang::Bn).count() * 2,
+        pages.len()
+    );
+    assert!(pages.iter().all(|s| s.view != View::Map));
+    let count = files.len();
+    files.sort();
+    files.dedup();
+    assert_eq!(files.len(), count, "no two pages share a file");
+}
