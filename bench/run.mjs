@@ -61,13 +61,15 @@ const LOAD_TIMEOUT = 240_000;
 /** The network counts as quiet once nothing has been in flight for this long. */
 const QUIET_MS = 1_500;
 
-const INDICATOR_QUERY = '?view=indicator&indicator=91547';
+// The indicator's built page (src/built_site.rs). On the 100x site the page as built holds the
+// published figures until the app, reading the synthetic data, takes it over.
+const INDICATOR_QUERY = 'indicator-91547.html';
 // `app`: the explorer's own chart page, which also marks when the app has drawn its own chart
-// ("app-chart-drawn"); on a plain indicator link the first chart is drawn before that, from
-// the published first view (crates/outcomes-charts/src/first_view.rs).
+// ("app-chart-drawn"); on a built page the first chart is drawn before that, from the option
+// the page carries.
 const PAGES = [
   { id: 'overview', label: 'Overview (`./`)', prefix: '/site/', query: '', chart: false },
-  { id: 'indicator', label: 'Indicator view (`./?view=indicator&indicator=91547`)', prefix: '/site/', query: INDICATOR_QUERY, chart: true, app: true },
+  { id: 'indicator', label: 'Indicator view (`./indicator-91547.html`)', prefix: '/site/', query: INDICATOR_QUERY, chart: true, app: true },
   { id: 'baseline', label: 'Baseline page (same chart, plain JS)', prefix: '/baseline/', query: '', chart: true },
   { id: 'overview-100x', label: 'Overview, 100× data', prefix: '/site-100x/', query: '', chart: false },
   { id: 'indicator-100x', label: 'Indicator view, 100× data', prefix: '/site-100x/', query: INDICATOR_QUERY, chart: true, app: true },
@@ -185,7 +187,7 @@ async function measureLoad(browser, base, spec) {
           // An element that has left the page (the first view, once the app replaced it) is
           // reported without its element.
           const describe = (el) =>
-            el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”` : 'an element since removed from the page (on a plain indicator link, the first view the app replaced)';
+            el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”` : 'an element since removed from the page (on a built page, the view the app replaced)';
           let lcp = null;
           const finish = () => {
             const chart = performance.getEntriesByName('first-chart-drawn')[0];
@@ -744,11 +746,11 @@ function findings(s, filter1, filter100, crates) {
   const wasm = s.indicator.byCategory.wasm ?? 0;
   const echarts = s.indicator.byCategory['ECharts JS'] ?? 0;
   const file = (id, test) => s[id].files.find((f) => test(f.path, f.category));
-  const firstView = file('indicator', (path) => /first-view\/[^/]+\.json$/.test(path));
+  const builtPage = file('indicator', (path) => /indicator-91547\.html$/.test(path));
   const wasmFile = file('indicator', (_, kind) => kind === 'wasm');
-  if (firstView && wasmFile) {
+  if (builtPage && wasmFile) {
     out.push(
-      `- **The first chart comes before the app:** a plain indicator link draws its chart from \`${firstView.path}\` (${kb(firstView.bytes)}), built with the data, as soon as ECharts has arrived: at ${ms(s.indicator.firstChart)}, ${times(ratio(s.indicator.firstChart, s.baseline.firstChart))} the baseline's ${ms(s.baseline.firstChart)}. The wasm (${kb(wasmFile.bytes)}) is requested only then (at ${ms(wasmFile.start)} in the first run), so the two do not share the line, and the app draws its own chart, with the choices, table and sources, at ${ms(s.indicator.appChart)} (${times(ratio(s.indicator.appChart, s.baseline.firstChart))} the baseline).`,
+      `- **The first chart comes before the app:** the indicator's built page (\`${builtPage.path}\`, ${kb(builtPage.bytes)}) carries its chart's option and draws it as soon as ECharts has arrived: at ${ms(s.indicator.firstChart)}, ${times(ratio(s.indicator.firstChart, s.baseline.firstChart))} the baseline's ${ms(s.baseline.firstChart)}. The wasm (${kb(wasmFile.bytes)}) is requested only then (at ${ms(wasmFile.start)} in the first run), so the two do not share the line, and the app draws its own chart, with the choices, table and sources, at ${ms(s.indicator.appChart)} (${times(ratio(s.indicator.appChart, s.baseline.firstChart))} the baseline).`,
     );
   }
   out.push(

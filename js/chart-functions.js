@@ -1,8 +1,7 @@
 // What ECharts needs beyond the JSON option the Rust crates build: the functions JSON cannot
-// carry (whisker drawing, value formatting), attached by prepareOption; and the first chart of
-// a plain indicator link, drawn from a file built with the data before the app has loaded
-// (drawFirstView). A module file, not eval, so the page keeps a strict
-// Content-Security-Policy.
+// carry (whisker drawing, value formatting), attached by prepareOption; and the charts of a
+// built page, drawn from the options it carries before the app has loaded (drawBuiltCharts).
+// A module file, not eval, so the page keeps a strict Content-Security-Policy.
 
 // Ids the Rust option builders give (crates/outcomes-charts: bar_chart.rs, trend.rs; a host
 // test checks they agree).
@@ -120,102 +119,24 @@ function withFunctions(option, bengali, noValue, stack) {
   return option;
 }
 
-// The first chart of a plain indicator link (`?view=indicator&indicator=…`), drawn from
-// `data/first-view/<id>.<lang>.json` (crates/outcomes-charts/src/first_view.rs) as soon as
-// ECharts has arrived: the site's name, the indicator as the heading, the chart's summary,
-// the chart, and a line saying the rest is loading. The app lays itself out underneath, out
-// of sight (`html.first-view-shown` in style/main.css), and calls dismissFirstView when its
-// own chart is drawn. Sets the "first-chart-drawn" mark as the app would.
-export async function drawFirstView(view) {
-  if (view?.schema_version !== 1 || firstViewOver()) return;
-  const bengali = view.lang === 'bn';
-  // A canvas never redraws when a better font arrives: wait for the Bengali one (3 s at most),
-  // as the app does (src/fonts.rs).
-  if (bengali && document.fonts) {
-    const stack = getComputedStyle(document.documentElement).fontFamily;
-    const loads = ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px ${stack}`, 'অ১'));
-    await Promise.race([Promise.allSettled(loads), new Promise((r) => setTimeout(r, 3000))]);
-  }
-  if (firstViewOver()) return;
-  const element = (tag, className, text) => {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
-  const holder = element('div');
-  holder.id = 'first-view';
-  const header = element('header', 'site-header');
-  const inner = element('div', 'site-header-inner');
-  const names = element('div');
-  names.append(element('p', 'site-name', view.site_name), element('p', 'site-tagline', view.tagline));
-  inner.append(names);
-  header.append(inner);
-  const main = element('main');
-  const title = element('h1', '', view.title);
-  if (view.title_lang) title.lang = view.title_lang;
-  const block = element('section', 'chart-block');
-  const frame = element('div', 'chart-frame');
-  frame.style.height = `${view.height}px`;
-  const chart = element('div', 'chart');
-  // Its size set here as well as in the stylesheet: on a busy line the chart can be drawn
-  // before the stylesheet has applied, and ECharts would size its canvas to nothing.
-  chart.style.height = `${view.height}px`;
-  chart.setAttribute('role', 'img');
-  chart.setAttribute('aria-label', view.summary);
-  frame.append(chart);
-  failedText = view.failed;
-  const loading = element('p', 'loading', view.loading);
-  loading.setAttribute('role', 'status');
-  if (appFailed) sayAppFailed(loading);
-  block.append(element('p', 'summary', view.summary), frame, loading);
-  main.append(title, block);
-  holder.append(header, main);
-  document.body.prepend(holder);
-  document.documentElement.lang = view.lang;
-  document.documentElement.classList.add('first-view-shown');
+// A canvas never redraws when a better font arrives: wait for the Bengali one (3 s at most),
+// as the app does (src/fonts.rs).
+async function bengaliFontReady() {
+  if (!document.fonts) return;
+  const stack = getComputedStyle(document.documentElement).fontFamily;
+  const loads = ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px ${stack}`, 'অ১'));
+  await Promise.race([Promise.allSettled(loads), new Promise((r) => setTimeout(r, 3000))]);
+}
+
+// Draws the charts of a built page (src/built_site.rs) from the options their elements carry
+// (data-option, written by the same Rust builders the app uses), before the wasm has loaded.
+export async function drawBuiltCharts() {
+  const bengali = document.documentElement.lang === 'bn';
+  if (bengali) await bengaliFontReady();
   const fontFamily = getComputedStyle(document.documentElement).fontFamily;
-  const instance = globalThis.echarts.init(chart, null, { renderer: 'canvas' });
-  instance.setOption(withFunctions(view.option, bengali, view.no_value, fontFamily), true);
-  // ECharts draws a canvas option synchronously: the chart is on screen when the frame paints.
-  if (performance.getEntriesByName('first-chart-drawn').length === 0) performance.mark('first-chart-drawn');
-}
-
-// Set once the app has its own page to show: a first view that is still waiting for its font
-// must then not be drawn over it.
-let dismissed = false;
-// Set when the app could not be loaded, and what the first view then says, in its language.
-let appFailed = false;
-let failedText = '';
-
-// The app could not be loaded (scripts/harden-html.mjs calls this): the first view stays, and
-// its loading line says what happened instead, now or when it is drawn.
-export function firstViewFailed() {
-  appFailed = true;
-  const status = document.querySelector('#first-view [role="status"]');
-  if (status) sayAppFailed(status);
-}
-
-function sayAppFailed(status) {
-  if (!failedText) return;
-  status.textContent = failedText;
-  status.classList.remove('loading');
-  status.classList.add('alert');
-}
-
-function firstViewOver() {
-  return dismissed || document.getElementById('first-view') !== null;
-}
-
-// Takes the first view away, for the app's own page: when the app has drawn its chart, or has
-// something else to say (an error). Does nothing when there is none.
-export function dismissFirstView() {
-  dismissed = true;
-  const holder = document.getElementById('first-view');
-  if (holder) {
-    const chart = holder.querySelector('.chart');
-    if (chart && globalThis.echarts) globalThis.echarts.getInstanceByDom(chart)?.dispose();
-    holder.remove();
+  for (const chart of document.querySelectorAll('#built [data-option]')) {
+    const instance = globalThis.echarts.init(chart, null, { renderer: 'canvas' });
+    instance.setOption(withFunctions(JSON.parse(chart.dataset.option), bengali, chart.dataset.noValue ?? '', fontFamily), true);
   }
-  document.documentElement.classList.remove('first-view-shown');
+  if (performance.getEntriesByName('first-chart-drawn').length === 0) performance.mark('first-chart-drawn');
 }

@@ -20,21 +20,21 @@ import { join } from 'node:path';
 
 // Runs as the page is read, before any file has arrived.
 //  - window.thtLoadECharts(): one promise per page, resolved when the ECharts script has run,
-//    rejected if it cannot be loaded or is not the file that was built (integrity). The
-//    overview draws no chart and never loads it; chart views start it at once.
+//    rejected if it cannot be loaded or is not the file that was built (integrity). Pages
+//    without a chart never load it.
 //  - The manifest, which every view starts from, is fetched with the wasm, into
-//    window.thtEarlyData, which the app takes each response from once (src/data.rs). On a
-//    plain indicator link the shard the app will show is fetched with it: the first view's
-//    file names it, as the one resolver decided when the data was published
-//    (crates/outcomes-state/src/resolve.rs), so no rule of which level or file a link shows
-//    is written here. (Not a <link rel=preload>: an unused preload would answer the app's
-//    "Try again" with the same failed response.)
-//  - A plain link to an indicator (nothing chosen but the language) opens on a chart built
-//    with the data (data/first-view/, crates/outcomes-charts/src/first_view.rs). It is drawn
-//    as soon as ECharts and that file are here (drawFirstView in js/chart-functions.js), and
-//    only then do the wasm and the app's data start (window.thtAppGate, awaited by the app's
-//    loader), so nothing else shares a slow line with what the first view draws, however
-//    large the dataset. Every other link starts them at once.
+//    window.thtEarlyData, which the app takes each response from once (src/data.rs); on a
+//    built page at its own address, so is the shard its view shows (named in its
+//    <meta name="tht-page">, by the one resolver: crates/outcomes-state/src/resolve.rs), so no
+//    rule of which level or file a link shows is written here. (Not a <link rel=preload>: an
+//    unused preload would answer the app's "Try again" with the same failed response.)
+//  - A built page's charts are drawn from the options the page carries as soon as ECharts
+//    has arrived (drawBuiltCharts in js/chart-functions.js), and only then does the wasm start
+//    (window.thtAppGate, awaited by the app's loader), so nothing shares a slow line with the
+//    first chart. Other pages start the wasm at once.
+//  - The page's classes: "no-js" goes (the page is read with scripts), "built-stale" when a
+//    query adds choices the built view does not show, "app-unavailable" if the app cannot be
+//    loaded (window.thtAppFailed, called by the loader). style/main.css says what each shows.
 export const BOOTSTRAP = `(() => {
   const meta = (name) => document.querySelector('meta[name="' + name + '"]');
   const echartsMeta = meta('tht-echarts');
@@ -61,45 +61,45 @@ export const BOOTSTRAP = `(() => {
     link.href = wasm.content;
     document.head.append(link);
   };
-  const params = new URLSearchParams(location.search);
-  const view = params.get('view');
-  const id = params.get('indicator');
-  if (view === 'indicator' || view === 'map') window.thtLoadECharts().catch(() => {});
+  const root = document.documentElement;
+  root.classList.remove('no-js');
   const fetchData = (shard) => {
     window.thtEarlyData = { 'data/manifest.json': fetch('data/manifest.json') };
     if (shard) window.thtEarlyData['data/' + shard] = fetch('data/' + shard);
   };
-  const keys = [...params.keys()];
-  const plain = view === 'indicator' && id
-    && keys.every((key) => key === 'view' || key === 'indicator' || key === 'lang')
-    && keys.length === new Set(keys).size;
-  if (!plain) {
-    fetchData();
-    fetchWasm();
-    window.thtAppGate = Promise.resolve();
+  // A built page (src/built_site.rs) holds its view as HTML. At its own address it is shown as
+  // built, its charts are drawn as soon as ECharts is here, and the wasm starts after that;
+  // the app then takes the page over (js/handover.js). With a query that adds choices, the
+  // built view is not the one asked for: the page shows its frame and a loading line until
+  // the app shows the view the link asks for.
+  const page = meta('tht-page');
+  if (page) {
+    const asBuilt = location.search.length <= 1;
+    if (!asBuilt) root.classList.add('built-stale');
+    // The app could not be loaded: the page says so, above all it holds (style/main.css).
+    window.thtAppFailed = () => root.classList.add('app-unavailable');
+    const shard = asBuilt ? page.dataset.shard : undefined;
+    fetchData(shard);
+    if (!shard) {
+      fetchWasm();
+      window.thtAppGate = Promise.resolve();
+      return;
+    }
+    const functions = import(meta('tht-chart-functions').content);
+    const parsed = new Promise((resolve) => {
+      if (document.readyState !== 'loading') resolve();
+      else addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+    });
+    window.thtAppGate = Promise.all([window.thtLoadECharts(), functions, parsed])
+      .then(([, chartFunctions]) => chartFunctions.drawBuiltCharts())
+      .catch(() => {})
+      .then(() => fetchWasm());
     return;
   }
-  // A link the data has no first view for (an unknown id or language) finds no file here
-  // and goes straight on to the app, which says what was wrong with it.
-  const lang = params.get('lang') ?? 'en';
-  const firstView = fetch('data/first-view/' + encodeURIComponent(id) + '.' + encodeURIComponent(lang) + '.json')
-    .then((response) => (response.ok ? response.json() : null))
-    .catch(() => null);
-  const echarts = window.thtLoadECharts();
-  window.thtAppGate = Promise.allSettled([echarts, firstView]).then(([, first]) => {
-    fetchData(first.value?.shard);
-    fetchWasm();
-  });
-  const functions = import(meta('tht-chart-functions').content);
-  Promise.all([echarts, firstView, functions])
-    .then(([, first, chartFunctions]) => first && chartFunctions.drawFirstView(first))
-    .catch(() => {});
-  // If the app never starts, the first view says so; if it starts but shows nothing of its
-  // own for a while, the first view makes way for whatever it shows.
-  window.thtAppFailed = () => functions.then((f) => f.firstViewFailed()).catch(() => {});
-  addEventListener('TrunkApplicationStarted', () => {
-    setTimeout(() => functions.then((f) => f.dismissFirstView()).catch(() => {}), 5000);
-  });
+  // A page that is not built (harden-html without the page builder) starts everything at once.
+  fetchData();
+  fetchWasm();
+  window.thtAppGate = Promise.resolve();
 })();`;
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -163,24 +163,24 @@ code = code.replace(
   wasmInit,
   `await window.thtAppGate;\nconst wasm = await init({ module_or_path: new Request('${wasmRef[1]}', { integrity: '${wasmIntegrity}' })`,
 );
-// A wasm that cannot be loaded (the network, or integrity) is said on the first view, if any.
+// A wasm that cannot be loaded (the network, or integrity) is said on the page (thtAppFailed).
 const initCall = /const wasm = await init\((\{[^\n]*\})\);/;
 if (!initCall.test(code)) fail('the loader does not call init the way Trunk 0.21 does');
 code = code.replace(initCall, (_, options) => `const wasm = await init(${options}).catch((error) => {\n  window.thtAppFailed?.();\n  throw error;\n});`);
-// Trunk preloads the wasm from the page; the bootstrap decides when instead (after the first
-// chart on a plain indicator link), from a meta tag.
+// Trunk preloads the wasm from the page; the bootstrap decides when instead (after a built
+// page's first chart), from a meta tag.
 const wasmPreload = /<link\b[^>]*rel="preload"[^>]*href="([^"]+_bg\.wasm)"[^>]*>/i;
 const preload = html.match(wasmPreload);
 if (!preload || preload[1] !== wasmRef[1]) fail('no preload of the wasm the loader fetches; has Trunk changed?');
 html = html.replace(preload[0], '');
 // ECharts is only needed once a chart is drawn, and the overview draws none: take its script
-// out of the page and let the bootstrap load it (with the same integrity) when one is.
+// out of the page and let the bootstrap or the app load it (with the same integrity) when one is.
 const echartsTag = /<script\b[^>]*\bsrc="([^"]*echarts-[0-9a-f]+\.js)"[^>]*><\/script>/i;
 const echarts = html.match(echartsTag);
 if (!echarts) fail('no ECharts script in index.html; has index.html changed?');
 const echartsIntegrity = sri(readFileSync(join(dist, localPath(echarts[1]))));
 // The module of chart functions (js/chart-functions.js, which wasm-bindgen places under
-// snippets/), which draws the first view too.
+// snippets/), which draws a built page's charts too.
 const chartFunctions = html.match(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+\/chart-functions\.js)"/i);
 if (!chartFunctions) fail('no modulepreload of js/chart-functions.js; has the app stopped importing it?');
 const name = `init-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;

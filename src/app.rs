@@ -53,63 +53,93 @@ fn Shell() -> impl IntoView {
     if embedded {
         report_height_to_host();
     }
-    {
-        let content = move || {
-            view! {
-                <Transition fallback=move || view! { <p class="loading">{tr!(lang, "shell.loading")}</p> }>
-                    {move || Suspend::new(async move {
-                        match manifest.await {
-                            Err(error) => {
-                                view! {
-                                    <h1>{tr!(lang, "shell.error_heading")}</h1>
-                                    <LoadErrorMessage error retry=Callback::new(move |_| manifest.refetch()) />
-                                }
-                                    .into_any()
-                            }
-                            Ok(manifest) => {
-                                // Dataset texts in the page's language where the data has
-                                // them; the rest stay English and are marked so.
-                                let localised = localise(&manifest, lang.as_str());
-                                let manifest = Arc::new(localised.data.clone());
-                                DatasetText::provide(Arc::new(localised));
-                                view! { <CurrentView manifest url /> }.into_any()
-                            }
-                        }
-                    })}
-                </Transition>
-            }
-        };
-        if embedded {
-            return view! { <main id="main" class="embedded">{content}</main> }.into_any();
-        }
+    let content = move || {
         view! {
-            <a class="skip-link" href="#main" on:click=skip_to_main>
-                {tr!(lang, "shell.skip_link")}
-            </a>
-            <header class="site-header">
-                <div class="site-header-inner">
-                    <div>
-                        <p class="site-name">{tr!(lang, "shell.site_name")}</p>
-                        <p class="site-tagline">{tr!(lang, "shell.tagline")}</p>
-                    </div>
-                    <LanguageSwitch url lang />
-                </div>
-                <SiteNav />
-            </header>
-            <div class="site-search">
-                <PlaceSearch manifest />
-            </div>
-            <main id="main" tabindex="-1">{content}</main>
-            <footer class="site-footer">
-                <p>
-                    {tr!(lang, "shell.footer")} " "
-                    <a href=move || href(&view_state(&url.state(), View::Accessibility))>
-                        {tr!(lang, "shell.accessibility_link")}
-                    </a>
-                </p>
-            </footer>
+            <Transition fallback=move || view! { <p class="loading">{tr!(lang, "shell.loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match manifest.await {
+                        Err(error) => {
+                            view! {
+                                <h1>{tr!(lang, "shell.error_heading")}</h1>
+                                <LoadErrorMessage error retry=Callback::new(move |_| manifest.refetch()) />
+                            }
+                                .into_any()
+                        }
+                        Ok(manifest) => {
+                            let manifest = provide_localised(&manifest, lang);
+                            view! { <CurrentView manifest url /> }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
         }
-        .into_any()
+    };
+    if embedded {
+        return view! { <main id="main" class="embedded">{content}</main> }.into_any();
+    }
+    view! { <Frame url manifest>{content}</Frame> }.into_any()
+}
+
+/// The manifest with its texts in `lang` where the data has them (the rest stay English and
+/// are marked so, through the `DatasetText` provided here for every component below).
+pub fn provide_localised(manifest: &Manifest, lang: Lang) -> Arc<Manifest> {
+    let localised = localise(manifest, lang.as_str());
+    let manifest = Arc::new(localised.data.clone());
+    DatasetText::provide(Arc::new(localised));
+    manifest
+}
+
+/// Everything around a view: the skip link, the header with the language switch and the
+/// navigation, the place search, the main content and the footer. Pages built on the host
+/// are framed by it too (`built_page`).
+#[component]
+pub fn Frame(url: UrlState, manifest: ManifestResource, children: Children) -> impl IntoView {
+    let lang = url.lang();
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            {tr!(lang, "shell.skip_link")}
+        </a>
+        <header class="site-header">
+            <div class="site-header-inner">
+                <div>
+                    <p class="site-name">{tr!(lang, "shell.site_name")}</p>
+                    <p class="site-tagline">{tr!(lang, "shell.tagline")}</p>
+                </div>
+                <LanguageSwitch url lang />
+            </div>
+            <SiteNav />
+        </header>
+        <div class="site-search needs-script">
+            <PlaceSearch manifest />
+        </div>
+        <main id="main" tabindex="-1">
+            {cfg!(feature = "ssr").then(|| view! { <BuiltPageNotices lang /> })}
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <p>
+                {tr!(lang, "shell.footer")} " "
+                <a href=move || href(&view_state(&url.state(), View::Accessibility))>
+                    {tr!(lang, "shell.accessibility_link")}
+                </a>
+            </p>
+        </footer>
+    }
+}
+
+/// What a built page says while the app it waits for is loading, or when it could not be
+/// loaded: hidden until the page's loader shows one (`scripts/harden-html.mjs`, with the
+/// classes in style/main.css), so a built page is never blank and never silent. "Try again"
+/// is a link to the same address, which loads the page afresh with or without scripts.
+#[component]
+fn BuiltPageNotices(lang: Lang) -> impl IntoView {
+    view! {
+        <p class="app-loading" role="status" data-testid="app-loading">{tr!(lang, "shell.loading_choices")}</p>
+        <div class="alert app-failed" role="alert" data-testid="app-failed">
+            <p class="app-failed-as-built">{tr!(lang, "shell.app_failed")}</p>
+            <p class="app-failed-choices">{tr!(lang, "shell.app_failed_choices")}</p>
+            <p><a href="">{tr!(lang, "shell.try_again")}</a></p>
+        </div>
     }
 }
 
@@ -143,6 +173,10 @@ fn LanguageSwitch(url: UrlState, lang: Lang) -> impl IntoView {
 /// Sets `<html lang>` and the page title, so screen readers read the page in the right
 /// language and the tab is named in it.
 fn mark_document_language(lang: Lang) {
+    // A page built on the host is written with both already (src/bin/build_pages.rs).
+    if cfg!(feature = "ssr") {
+        return;
+    }
     let document = document();
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.as_str());
@@ -187,7 +221,7 @@ fn report_height_to_host() {
 /// (each page says in one notice what in the link it could not use). Only the view switch
 /// re-renders here; each page follows the rest of the URL itself.
 #[component]
-fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
+pub fn CurrentView(manifest: Arc<Manifest>, url: UrlState) -> impl IntoView {
     let view = Memo::new(move |_| url.0.with(|p| p.state.view));
     view! {
         {move || {

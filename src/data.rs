@@ -1,6 +1,8 @@
 //! Loads the published data files, relative to the page, so the site works under any
 //! sub-path. Every failure becomes a `LoadError` that says in plain words what went wrong.
 
+use std::sync::Arc;
+
 use gloo_net::http::{Request, Response};
 use outcomes_core::model::{
     HealthChallenges, Manifest, RegisteredPopulation, Shard, SCHEMA_VERSION,
@@ -86,6 +88,26 @@ impl LoadError {
             ),
         }
     }
+}
+
+/// How a page built on the host reads the published files (the page builder hands it a reader
+/// over the built folder's `data/`), so it renders with its figures in place. In the browser
+/// there is none, and every file is fetched.
+#[derive(Clone)]
+pub struct InHand(pub Arc<ReadFile>);
+
+/// Reads a published file's text by its path under `data/`, or `None` where there is none.
+pub type ReadFile = dyn Fn(&str) -> Option<String> + Send + Sync;
+
+/// The data of the file at `path` (as the manifest names it), where the page has it in hand:
+/// only on a page built on the host. A file that cannot be read there is fetched by the app.
+pub fn in_hand<T: DeserializeOwned>(path: &str) -> Option<Result<T, LoadError>> {
+    if !cfg!(feature = "ssr") {
+        return None;
+    }
+    let read = leptos::prelude::use_context::<InHand>()?;
+    let text = (read.0)(path)?;
+    Some(parse_published(&format!("{DATA_DIR}/{path}"), &text))
 }
 
 /// Fetches `data/manifest.json`.

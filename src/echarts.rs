@@ -68,10 +68,6 @@ pub async fn prepare_map(file: &BoundaryFile, lang: Lang) -> Result<(), LoadErro
 extern "C" {
     #[wasm_bindgen(js_name = prepareOption)]
     fn prepare_option(json: &str, bengali: bool, no_value: &str, font_family: &str) -> JsValue;
-
-    /// Takes away the chart drawn before the app loaded, if there is one (`drawFirstView`).
-    #[wasm_bindgen(js_name = dismissFirstView)]
-    pub fn dismiss_first_view();
 }
 
 /// Makes sure the ECharts library has run, and, for a page in Bengali, that the Bengali font

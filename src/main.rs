@@ -5,8 +5,8 @@
 use std::panic::PanicHookInfo;
 
 use outcomes_state::Lang;
-use tht_outcomes_explorer::app::App;
 use tht_outcomes_explorer::fonts;
+use tht_outcomes_explorer::handover;
 use tht_outcomes_explorer::panic_notice::show_panic_notice;
 use tht_outcomes_explorer::state::address_lang;
 
@@ -15,10 +15,10 @@ fn main() {
     if address_lang() == Lang::Bn {
         wasm_bindgen_futures::spawn_local(async {
             fonts::bengali_ready().await;
-            leptos::mount::mount_to_body(App);
+            handover::mount();
         });
     } else {
-        leptos::mount::mount_to_body(App);
+        handover::mount();
     }
 }
 

@@ -21,8 +21,6 @@ pub fn show_panic_notice(detail: &str) -> Option<()> {
         return Some(());
     }
     let body = document.body()?;
-    // The chart drawn before the app loaded would hide the notice (style/main.css).
-    crate::echarts::dismiss_first_view();
     let element = |tag: &str, text: Option<&str>| -> Option<web_sys::Element> {
         let node = document.create_element(tag).ok()?;
         node.set_text_content(text);

@@ -6,19 +6,32 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use outcomes_core::model::Manifest;
 use outcomes_state::resolve::{resolve, Resolved};
-use outcomes_state::{parse, write, Lang, Parsed, State, View};
+use outcomes_state::{page_file, parse_address, write, Lang, Parsed, State, View};
 
 /// The parsed query string, shared through context.
 #[derive(Clone, Copy)]
 pub struct UrlState(pub Memo<Parsed>);
 
 impl UrlState {
-    /// Parses the current location's query and provides it to every component below.
+    /// Parses the current address (a built page's file and the query) and provides it to
+    /// every component below.
     pub fn provide() -> UrlState {
         let location = use_location();
-        let parsed = Memo::new(move |_| parse(&location.search.get()));
+        let parsed = Memo::new(move |_| {
+            parse_address(&page_name(&location.pathname.get()), &location.search.get())
+        });
+        // The router writes a new path (a built page's address) to the address bar only once
+        // a route says the view for it is ready. The explorer has no routes (the view is in
+        // the address, read above), so it says so itself whenever the path changes.
+        if let Some(browser) = use_context::<BrowserUrl>() {
+            Effect::new(move |_| {
+                location.pathname.track();
+                browser.ready_to_complete();
+            });
+        }
         let state = UrlState(parsed);
         provide_context(state);
         state
@@ -62,23 +75,44 @@ impl UrlState {
 /// the app is mounted (waiting for the font) or after it has failed (the panic notice).
 pub fn address_lang() -> Lang {
     web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .map_or(Lang::En, |query| parse(&query).state.lang)
+        .map(|w| w.location())
+        .map_or(Lang::En, |location| {
+            let path = location.pathname().unwrap_or_default();
+            let query = location.search().unwrap_or_default();
+            parse_address(&page_name(&path), &query).state.lang
+        })
 }
 
-/// A link to `state` on this page: the page's own path and the state's query string.
-/// Absolute paths are built from the page's location because, without a `<base>`, a bare
-/// `?query` href is resolved by the router against the site root.
-pub fn href(state: &State) -> String {
+/// The last segment of a path: a built page's file name, or nothing at the folder itself.
+fn page_name(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or_default().to_string()
+}
+
+/// The folder the page is in, as the links on it start. In the browser it is the location's
+/// path up to its last `/`: absolute, because without a `<base>` the router resolves a bare
+/// `?query` against the site root. A page built on the host links relatively (`./`), so the
+/// built folder works at any sub-path.
+pub fn page_folder() -> String {
+    if cfg!(feature = "ssr") {
+        return "./".to_string();
+    }
     let path = window()
         .location()
         .pathname()
         .unwrap_or_else(|_| "./".to_string());
-    let query = write(state);
-    if query.is_empty() {
-        path
-    } else {
-        format!("{path}{query}")
+    match path.rfind('/') {
+        Some(end) => path[..=end].to_string(),
+        None => "./".to_string(),
+    }
+}
+
+/// A link to `state`: its built page where it has one (`outcomes_state::page_file`), else the
+/// state's query string on the folder, as every link was before built pages.
+pub fn href(state: &State) -> String {
+    let folder = page_folder();
+    match page_file(state) {
+        Some(file) => format!("{folder}{file}"),
+        None => format!("{folder}{}", write(state)),
     }
 }
 

@@ -118,7 +118,8 @@ pub fn ChartBlock(
             <p class="print-only" data-testid="print-url">
                 {tr!(lang, "chart_block.online")} " " <span translate="no">{full_view}</span>
             </p>
-            <p class="print-only" data-testid="print-credit">{printed_from(lang)}</p>
+            // Only the app knows the day it is printed on; a page built on the host leaves it out.
+            {(!cfg!(feature = "ssr")).then(|| view! { <p class="print-only" data-testid="print-credit">{printed_from(lang)}</p> })}
             <Show when=move || !embedded()>
                 {missing.clone()}
                 <ShareBar indicator=indicator.clone() view headline subtitle />

@@ -10,7 +10,7 @@ use web_sys::ResizeObserver;
 use outcomes_i18n::tr;
 use outcomes_state::Lang;
 
-use crate::echarts::{dismiss_first_view, load_library, Instance};
+use crate::echarts::{load_library, Instance};
 use crate::state::UrlState;
 
 /// A live resize observer and the callback it calls, kept together so both are dropped
@@ -21,8 +21,8 @@ type SizeWatch = (ResizeObserver, Closure<dyn FnMut()>);
 type ClickHandler = Closure<dyn FnMut(JsValue)>;
 
 /// The `performance.mark` set when the first chart has been drawn, read by the benchmark. On
-/// a plain indicator link the chart drawn before the app loaded sets it first
-/// (`drawFirstView` in `js/chart-functions.js`).
+/// a built page the chart drawn before the app loaded sets it first (`drawBuiltCharts` in
+/// `js/chart-functions.js`).
 pub const FIRST_CHART_MARK: &str = "first-chart-drawn";
 /// The `performance.mark` set when the app has drawn a chart of its own, so the benchmark
 /// can say when the page became the app.
@@ -70,7 +70,12 @@ pub fn EChart(
         library.set(None);
         leptos::task::spawn_local(async move { library.set(Some(load_library(lang).await)) });
     };
-    load();
+    // A page built on the host has no chart library: it carries the option instead
+    // (`data-option`), which the page draws as soon as ECharts arrives, before the app.
+    let built_option = cfg!(feature = "ssr").then(|| option.get_untracked().to_string());
+    if built_option.is_none() {
+        load();
+    }
 
     Effect::new(move |_| {
         let chart = option.get();
@@ -95,15 +100,20 @@ pub fn EChart(
         }
     });
 
-    // Escape dismisses a tooltip, wherever focus is (WCAG 1.4.13).
-    let escape = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() == "Escape" {
-            instance.with_value(|chart| chart.as_ref().map(Instance::hide_tooltip));
-        }
+    // Escape dismisses a tooltip, wherever focus is (WCAG 1.4.13). (There is no window to
+    // listen to on the host.)
+    let escape = built_option.is_none().then(|| {
+        window_event_listener(leptos::ev::keydown, move |event| {
+            if event.key() == "Escape" {
+                instance.with_value(|chart| chart.as_ref().map(Instance::hide_tooltip));
+            }
+        })
     });
 
     on_cleanup(move || {
-        escape.remove();
+        if let Some(escape) = escape {
+            escape.remove();
+        }
         observer.update_value(|slot| {
             if let Some((observer, _closure)) = slot.take() {
                 observer.disconnect();
@@ -134,6 +144,8 @@ pub fn EChart(
             role="img"
             aria-label=move || summary.get()
             data-testid=testid
+            data-option=built_option.clone()
+            data-no-value=built_option.map(|_| tr!(lang, "chart.no_value"))
         ></div>
     }
 }
@@ -171,8 +183,6 @@ fn draw_when_sized(element: &web_sys::HtmlDivElement, drawing: Drawing) {
     }
     mark_once(FIRST_CHART_MARK);
     mark_once(APP_CHART_MARK);
-    // The app's own chart is drawn: the one drawn before it loaded can go.
-    dismiss_first_view();
     instance.set_value(Some(created));
 }
 

@@ -13,8 +13,6 @@ use crate::state::UrlState;
 #[component]
 pub fn LoadErrorMessage(error: LoadError, retry: Callback<()>) -> impl IntoView {
     let lang = UrlState::get().lang();
-    // The chart drawn before the app loaded must not stand in for this message.
-    crate::echarts::dismiss_first_view();
     view! {
         <div class="alert" role="alert" data-testid="load-error">
             <h2>{tr!(lang, "load_error.heading")}</h2>

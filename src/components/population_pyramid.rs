@@ -12,7 +12,7 @@ use outcomes_i18n::{digits, tr};
 use crate::components::chart_block::source_view;
 use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
-use crate::data::load_registered_population;
+use crate::data::{in_hand, load_registered_population};
 use crate::state::UrlState;
 
 /// The pyramid for the area with this code, when the dataset has a registered population.
@@ -23,41 +23,47 @@ pub fn PopulationPyramid(manifest: Arc<Manifest>, area: String) -> impl IntoView
     let area_name = manifest
         .area(&area)
         .map_or_else(|| area.clone(), |a| a.name.clone());
-    let population = LocalResource::new(move || {
-        let path = path.clone();
-        async move { load_registered_population(&path).await }
-    });
-    Some(view! {
-        <section class="pyramid" aria-labelledby="pyramid-title" data-testid="population-pyramid">
-            <h2 id="pyramid-title">{tr!(lang, "pyramid.heading")}</h2>
-            <Transition fallback=move || view! { <p class="loading">{tr!(lang, "pyramid.loading")}</p> }>
-                {
-                    let area = area.clone();
-                    let area_name = area_name.clone();
-                    move || {
-                        let area = area.clone();
-                        let area_name = area_name.clone();
+    let shown = move |data: RegisteredPopulation| match data.area(&area).cloned() {
+        None => {
+            view! { <p role="status">{tr!(lang, "pyramid.none", area = area_name.clone())}</p> }
+                .into_any()
+        }
+        Some(figures) => view! {
+            <Pyramid population=Arc::new(data) figures area_name=area_name.clone() />
+        }
+        .into_any(),
+    };
+    // A page built on the host has the population in hand and draws it at once.
+    let pyramid = match in_hand::<RegisteredPopulation>(&path) {
+        Some(Ok(data)) => shown(data),
+        _ => {
+            let population = LocalResource::new(move || {
+                let path = path.clone();
+                async move { load_registered_population(&path).await }
+            });
+            view! {
+                <Transition fallback=move || view! { <p class="loading">{tr!(lang, "pyramid.loading")}</p> }>
+                    {move || {
+                        let shown = shown.clone();
                         Suspend::new(async move {
                             match population.await {
                                 Err(error) => view! {
                                     <LoadErrorMessage error retry=Callback::new(move |_| population.refetch()) />
                                 }
-                                    .into_any(),
-                                Ok(data) => match data.area(&area).cloned() {
-                                    None => view! {
-                                        <p role="status">{tr!(lang, "pyramid.none", area = area_name)}</p>
-                                    }
-                                        .into_any(),
-                                    Some(figures) => view! {
-                                        <Pyramid population=Arc::new(data) figures area_name />
-                                    }
-                                        .into_any(),
-                                },
+                                .into_any(),
+                                Ok(data) => shown(data),
                             }
                         })
-                    }
-                }
-            </Transition>
+                    }}
+                </Transition>
+            }
+            .into_any()
+        }
+    };
+    Some(view! {
+        <section class="pyramid" aria-labelledby="pyramid-title" data-testid="population-pyramid">
+            <h2 id="pyramid-title">{tr!(lang, "pyramid.heading")}</h2>
+            {pyramid}
         </section>
     })
 }

@@ -16,7 +16,7 @@ use crate::components::marked::Marked;
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::download::{save_data_url, save_text};
 use crate::echarts::{render_image, ImageFormat};
-use crate::state::UrlState;
+use crate::state::{page_folder, UrlState};
 use outcomes_state::resolve::url_level;
 
 /// The message an embedded chart sends its host page with its height, documented in the
@@ -40,9 +40,11 @@ pub fn ShareBar(
     let dialog = NodeRef::<Dialog>::new();
     // The image adds the explorer's name after it.
     let source_line = source_line(&indicator, lang);
-    let can_share = web_sys::window()
-        .map(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
-        .unwrap_or(false);
+    // A page built on the host has no browser to ask; the app asks when it takes over.
+    let can_share = !cfg!(feature = "ssr")
+        && web_sys::window()
+            .map(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+            .unwrap_or(false);
 
     let copy_link = move |_| {
         let link = view.with(|v| page_url(&pinned_view(&url.state(), v)));
@@ -177,7 +179,7 @@ pub fn ShareBar(
     };
 
     view! {
-        <div class="share-bar" data-testid="share-bar">
+        <div class="share-bar needs-script" data-testid="share-bar">
             <ul class="actions">
                 <li><button type="button" class="action" on:click=copy_link data-testid="copy-link">{tr!(lang, "share.copy_link")}</button></li>
                 {can_share.then(|| view! { <li><button type="button" class="action" on:click=share>{tr!(lang, "share.share")}</button></li> })}
@@ -198,7 +200,8 @@ pub fn ShareBar(
             </p>
             <details class="cite">
                 <summary>{tr!(lang, "share.cite")}</summary>
-                <p data-testid="citation">{cite}</p>
+                // Only the app knows the address it is read at and the day it is cited on.
+                <p data-testid="citation">{move || (!cfg!(feature = "ssr")).then(cite.clone())}</p>
             </details>
             <dialog node_ref=dialog class="dialog" aria-labelledby="embed-title" data-testid="embed-dialog">
                 <h2 id="embed-title">{tr!(lang, "share.embed")}</h2>
@@ -246,26 +249,33 @@ pub fn pinned_view(state: &State, view: &AreaComparison) -> State {
     }
 }
 
-/// The absolute URL of this page with `state`'s query string.
+/// The absolute URL of the site's folder, which every link's query and file follow.
+fn site_url() -> String {
+    // A page built on the host does not know where it will be served: its links stay
+    // relative until the app takes it over.
+    if cfg!(feature = "ssr") {
+        return page_folder();
+    }
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{}", page_folder())
+}
+
+/// The absolute URL of `state`'s view with its query string (a query names its view, so it
+/// shows the same view from any page of the site).
 pub fn page_url(state: &State) -> String {
-    let location = window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}{}", outcomes_state::write(state))
+    format!("{}{}", site_url(), outcomes_state::write(state))
 }
 
 /// The iframe and resize script for a host page. Every setting is pinned in the URL.
 fn embed_snippet(pinned: &State, title: &str, height: u32) -> String {
-    let location = window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    let src = format!("{origin}{path}{}", write_pinned(pinned));
+    let site = site_url();
+    let src = format!("{site}{}", write_pinned(pinned));
     let title = title
         .replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;");
     format!(
-        "<iframe src=\"{}\" title=\"{title}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:100%\"></iframe>\n<script src=\"{origin}{path}embed.js\" async></script>",
+        "<iframe src=\"{}\" title=\"{title}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:100%\"></iframe>\n<script src=\"{site}embed.js\" async></script>",
         src.replace('&', "&amp;")
     )
 }

@@ -7,12 +7,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use outcomes_core::model::{LookupStatus, Manifest, Source};
+use outcomes_core::places::Places;
 use outcomes_i18n::{digits, tr};
 
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::sentence::{indicator_titles, sentence_with};
 use crate::components::url_notice::UrlNotice;
-use crate::data::load_places;
+use crate::data::{in_hand, load_places};
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::state::UrlState;
 
@@ -174,45 +175,58 @@ pub fn AboutPage(manifest: Arc<Manifest>) -> impl IntoView {
 #[component]
 fn PlaceSources(path: String) -> impl IntoView {
     let lang = UrlState::get().lang();
-    let english = always_english(lang);
-    let places = LocalResource::new(move || {
-        let path = path.clone();
-        async move { load_places(&path).await }
-    });
+    // A page built on the host has the index in hand and names the sources at once.
+    let sources = match in_hand::<Places>(&path) {
+        Some(Ok(index)) => view! { <PlaceSourceList index /> }.into_any(),
+        _ => {
+            let places = LocalResource::new(move || {
+                let path = path.clone();
+                async move { load_places(&path).await }
+            });
+            view! {
+                <Transition fallback=move || view! { <p class="loading">{tr!(lang, "search.loading")}</p> }>
+                    {move || Suspend::new(async move {
+                        match places.await {
+                            Err(error) => view! {
+                                <LoadErrorMessage error retry=Callback::new(move |_| places.refetch()) />
+                            }
+                            .into_any(),
+                            Ok(index) => view! { <PlaceSourceList index /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            }
+            .into_any()
+        }
+    };
     view! {
         <section aria-labelledby="about-places" data-testid="about-places">
             <h2 id="about-places">{tr!(lang, "about.places_heading")}</h2>
             <p>{tr!(lang, "about.places_text")}</p>
-            <Transition fallback=move || view! { <p class="loading">{tr!(lang, "search.loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match places.await {
-                        Err(error) => view! {
-                            <LoadErrorMessage error retry=Callback::new(move |_| places.refetch()) />
-                        }
-                        .into_any(),
-                        Ok(index) => {
-                            let postcodes = index.postcodes;
-                            let practices = index.practices_source;
-                            view! {
-                                <ul class="source-list">
-                                    <li lang=english>
-                                        <a href=postcodes.source.url.clone()>{postcodes.source.name.clone()}</a>
-                                        {format!(", {}. {}. {}", postcodes.source.publisher, postcodes.source.licence, postcodes.release)}
-                                        <ul data-testid="postcode-attribution">
-                                            {postcodes.attribution.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
-                                        </ul>
-                                    </li>
-                                    <li lang=english>
-                                        <a href=practices.url.clone()>{practices.name.clone()}</a>
-                                        {format!(", {}. {}. {}", practices.publisher, practices.licence, practices.attribution)}
-                                    </li>
-                                </ul>
-                            }
-                            .into_any()
-                        }
-                    }
-                })}
-            </Transition>
+            {sources}
         </section>
+    }
+}
+
+/// The postcode lookup and the practices' networks, each with its publisher and licence.
+#[component]
+fn PlaceSourceList(index: Places) -> impl IntoView {
+    let english = always_english(UrlState::get().lang());
+    let postcodes = index.postcodes;
+    let practices = index.practices_source;
+    view! {
+        <ul class="source-list">
+            <li lang=english>
+                <a href=postcodes.source.url.clone()>{postcodes.source.name.clone()}</a>
+                {format!(", {}. {}. {}", postcodes.source.publisher, postcodes.source.licence, postcodes.release)}
+                <ul data-testid="postcode-attribution">
+                    {postcodes.attribution.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
+                </ul>
+            </li>
+            <li lang=english>
+                <a href=practices.url.clone()>{practices.name.clone()}</a>
+                {format!(", {}. {}. {}", practices.publisher, practices.licence, practices.attribution)}
+            </li>
+        </ul>
     }
 }

@@ -20,7 +20,7 @@ use crate::components::places_explained::{names_within, PlacesExplained};
 use crate::components::profile_item::{profile_sections, profiled, ProfileSections};
 use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
-use crate::data::load_level_profiles;
+use crate::data::{in_hand, load_level_profiles};
 use crate::dataset_text::english_if_kept;
 use crate::echarts::prepare_map;
 use crate::state::{href, indicator_state, view_state, ResolvedLink, UrlState};
@@ -103,6 +103,11 @@ fn WardProfile(manifest: Arc<Manifest>, code: String) -> impl IntoView {
         .iter()
         .find(|p| p.level == AreaLevel::Ward)
         .map(|p| p.path.clone());
+    // A page built on the host has the ward figures in hand and shows them at once.
+    let built = profiles_path
+        .as_deref()
+        .and_then(in_hand::<LevelProfiles>)
+        .and_then(Result::ok);
     let profiles = LocalResource::new(move || {
         let path = profiles_path.clone();
         async move {
@@ -134,9 +139,18 @@ fn WardProfile(manifest: Arc<Manifest>, code: String) -> impl IntoView {
         <UrlNotice />
         <p class="lede">{named(tr!(lang, "area.lede"))}</p>
         <WardPlace manifest=manifest.clone() code=code.clone() name=ward.name.clone() />
-        <Transition fallback=move || view! { <p class="loading">{tr!(lang, "area.figures_loading")}</p> }>
-            {figures.clone()}
-        </Transition>
+        {match built {
+            Some(found) => view! {
+                <WardFigures manifest=manifest.clone() profiles=Some(Arc::new(found)) code=code.clone() name=ward.name.clone() />
+            }
+            .into_any(),
+            None => view! {
+                <Transition fallback=move || view! { <p class="loading">{tr!(lang, "area.figures_loading")}</p> }>
+                    {figures.clone()}
+                </Transition>
+            }
+            .into_any(),
+        }}
         <PlacesExplained manifest localities=ward.parent.iter().cloned().collect() />
     }
     .into_any()

@@ -11,11 +11,12 @@ use outcomes_charts::format::{as_published, capitalise};
 use outcomes_core::localise::{key, localise_challenges, point_key, Localised};
 use outcomes_core::model::{Citation, HealthChallenges, HealthStatistic, Manifest};
 use outcomes_i18n::tr;
+use outcomes_state::Lang;
 
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
-use crate::data::load_health_challenges;
+use crate::data::{in_hand, load_health_challenges};
 use crate::dataset_text::always_english;
 use crate::state::UrlState;
 
@@ -24,6 +25,14 @@ use crate::state::UrlState;
 pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
     let lang = UrlState::get().lang();
     let path = manifest.health_challenges.clone();
+    // A page built on the host has the statistics in hand and shows them at once.
+    if let Some(Ok(data)) = path.as_deref().and_then(in_hand::<HealthChallenges>) {
+        return view! {
+            <ChallengesHeading />
+            <ChallengesList data lang />
+        }
+        .into_any();
+    }
     let challenges = LocalResource::new(move || {
         let path = path.clone();
         async move {
@@ -34,9 +43,7 @@ pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
         }
     });
     view! {
-        <h1>{tr!(lang, "challenges.heading")}</h1>
-        <UrlNotice />
-        <p class="lede">{tr!(lang, "challenges.lede")}</p>
+        <ChallengesHeading />
         <Transition fallback=move || view! { <p class="loading">{tr!(lang, "challenges.loading")}</p> }>
             {move || Suspend::new(async move {
                 match challenges.await {
@@ -45,40 +52,55 @@ pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
                     }
                         .into_any(),
                     Ok(None) => view! { <p role="status">{tr!(lang, "challenges.none")}</p> }.into_any(),
-                    Ok(Some(data)) => {
-                        let texts = Arc::new(localise_challenges(&data, lang.as_str()));
-                        let data = texts.data.clone();
-                        view! {
-                            <ul class="pairs" data-testid="challenges">
-                                {data
-                                    .statistics
-                                    .into_iter()
-                                    .map(|s| view! { <Pair statistic=s texts=texts.clone() /> })
-                                    .collect_view()}
-                            </ul>
-                            {(!data.themes.is_empty()).then(|| view! {
-                                <section aria-labelledby="themes-title">
-                                    <h2 id="themes-title">{tr!(lang, "challenges.themes_heading")}</h2>
-                                    {data.themes.into_iter().map(|theme| {
-                                        let id = theme.id.clone();
-                                        view! {
-                                            <h3 lang=texts.lang_attr(&key("theme", &id, "theme"))>{theme.theme}</h3>
-                                            <ul>
-                                                {theme.points.into_iter().enumerate().map(|(n, p)| view! {
-                                                    <li lang=texts.lang_attr(&point_key(&id, n))>{p}</li>
-                                                }).collect_view()}
-                                            </ul>
-                                            <CitationLine citation=theme.citation />
-                                        }
-                                    }).collect_view()}
-                                </section>
-                            })}
-                        }
-                            .into_any()
-                    }
+                    Ok(Some(data)) => view! { <ChallengesList data lang /> }.into_any(),
                 }
             })}
         </Transition>
+    }
+    .into_any()
+}
+
+/// The page's heading, the link's notice and the lede.
+#[component]
+fn ChallengesHeading() -> impl IntoView {
+    let lang = UrlState::get().lang();
+    view! {
+        <h1>{tr!(lang, "challenges.heading")}</h1>
+        <UrlNotice />
+        <p class="lede">{tr!(lang, "challenges.lede")}</p>
+    }
+}
+
+/// Every statistic with its bars, then the themes with their points and citations.
+#[component]
+fn ChallengesList(data: HealthChallenges, lang: Lang) -> impl IntoView {
+    let texts = Arc::new(localise_challenges(&data, lang.as_str()));
+    let data = texts.data.clone();
+    view! {
+        <ul class="pairs" data-testid="challenges">
+            {data
+                .statistics
+                .into_iter()
+                .map(|s| view! { <Pair statistic=s texts=texts.clone() /> })
+                .collect_view()}
+        </ul>
+        {(!data.themes.is_empty()).then(|| view! {
+            <section aria-labelledby="themes-title">
+                <h2 id="themes-title">{tr!(lang, "challenges.themes_heading")}</h2>
+                {data.themes.into_iter().map(|theme| {
+                    let id = theme.id.clone();
+                    view! {
+                        <h3 lang=texts.lang_attr(&key("theme", &id, "theme"))>{theme.theme}</h3>
+                        <ul>
+                            {theme.points.into_iter().enumerate().map(|(n, p)| view! {
+                                <li lang=texts.lang_attr(&point_key(&id, n))>{p}</li>
+                            }).collect_view()}
+                        </ul>
+                        <CitationLine citation=theme.citation />
+                    }
+                }).collect_view()}
+            </section>
+        })}
     }
 }
 

@@ -24,9 +24,8 @@ use crate::components::load_error::LoadErrorMessage;
 use crate::components::marked::Marked;
 use crate::components::trend_section::TrendSection;
 use crate::components::url_notice::{PeriodNoteLine, UrlNotice};
-use crate::data::unknown_areas;
+use crate::data::{in_hand, unknown_areas};
 use crate::dataset_text::english_if_kept;
-use crate::echarts::dismiss_first_view;
 use crate::shards::ShardCache;
 use crate::state::{href, ResolvedLink, UrlState};
 
@@ -49,6 +48,16 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
             }
         }
     });
+
+    // A page built on the host has the shard in hand and shows it at once.
+    let built = shard_path
+        .get_untracked()
+        .and_then(|path| in_hand::<Shard>(&path));
+    if let (Some(Ok(shard)), Some(indicator)) = (built, link.get_untracked().indicator) {
+        let level = link.get_untracked().level.unwrap_or(AreaLevel::Locality);
+        let shard = Arc::new(shard);
+        return view! { <IndicatorBody manifest indicator shard level /> }.into_any();
+    }
 
     view! {
         <Transition fallback=move || view! { <p class="loading">{tr!(lang, "indicator.loading")}</p> }>
@@ -75,8 +84,6 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
                             view! { <IndicatorBody manifest indicator shard level=AreaLevel::Locality /> }.into_any()
                         }
                         _ => {
-                            // No chart here: the one drawn before the app loaded must go.
-                            dismiss_first_view();
                             view! {
                                 <h1>{tr!(lang, "indicator.heading")}</h1>
                                 <UrlNotice />
@@ -89,6 +96,7 @@ pub fn IndicatorPage(manifest: Arc<Manifest>) -> impl IntoView {
             }}
         </Transition>
     }
+    .into_any()
 }
 
 /// The periods with figures at the body's level, and the link resolved down to one of them.
@@ -200,7 +208,6 @@ fn IndicatorBody(
             }
                 .into_any()
         } else {
-            dismiss_first_view();
             view! {
                 <p role="status" data-testid="no-values">
                     {marked.view(&tr!(lang, "indicator.no_values", title = indicator.title))}
@@ -279,7 +286,13 @@ fn Controls(shown: Shown, level: AreaLevel) -> impl IntoView {
         .iter()
         .map(|period| Choice {
             text: digits(lang, period),
-            href: with(&|s| s.period = Some(period.clone())),
+            // The period shown, when the link left it to the view, links to this very view
+            // (a built page, where it has one), not to a copy that names the period.
+            href: with(&|s| {
+                if state.period.is_some() || *period != shown.period {
+                    s.period = Some(period.clone());
+                }
+            }),
             current: *period == shown.period,
             lang: None,
         })

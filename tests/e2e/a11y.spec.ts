@@ -4,36 +4,31 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './privacy';
+import { appReady } from './ready';
 
 const RULE_SETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const views: [string, string][] = [
   ['overview', './'],
   ['overview-domain', './?domain=healthy-lives'],
-  ['indicator', './?view=indicator&indicator=91547'],
+  ['indicator', './indicator-91547.html'],
   ['indicator-neighbours', './?view=indicator&indicator=hcl-hyp'],
   ['indicators', './?view=indicators'],
   ['indicator-boroughs', './?view=indicator&indicator=93759&level=borough&sort=value'],
-  ['locality', './?view=locality&areas=THT-LOC-SE'],
+  ['locality', './locality-THT-LOC-SE.html'],
   ['locality-sw', './?view=locality&areas=THT-LOC-SW'],
   ['map', './?view=map'],
-  ['area', './?view=area&areas=E05009332'],
+  ['area', './area-E05009332.html'],
   ['area-chooser', './?view=area'],
   ['challenges', './?view=challenges'],
-  ['about', './?view=about'],
+  ['about', './about.html'],
   ['accessibility', './?view=accessibility'],
   ['embed', './?view=indicator&indicator=91547&embed=1'],
   ['bad-link', './?view=indicator&indicator=%3Cb%3Enope&level=galaxy'],
 ];
 
 async function settled(page: Page) {
-  // A sign the view is drawn: its heading (each view's own, after its data has loaded).
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('.loading')).toHaveCount(0);
-  // Charts have drawn (their accessible name is set once the summary exists).
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.chart')].every((c) => c.querySelector('canvas') !== null),
-  );
+  await appReady(page);
 }
 
 async function violations(page: Page) {
@@ -44,6 +39,8 @@ async function violations(page: Page) {
 /** The same link in `lang`: English is the default, so it adds nothing. */
 function inLanguage(link: string, lang: string): string {
   if (lang === 'en') return link;
+  // A built page has its own page in each language.
+  if (link.endsWith('.html')) return link.replace(/\.html$/, `.${lang}.html`);
   return `${link}${link.includes('?') ? '&' : '?'}lang=${lang}`;
 }
 
@@ -105,14 +102,14 @@ test('a keyboard alone reaches and operates everything, with focus always visibl
   }
   await expect(target).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/view=indicator&indicator=91547/);
+  await expect(page).toHaveURL(/indicator-91547\.html$/);
   await settled(page);
 
   // Operate a filter by keyboard.
   const pcns = page.getByTestId('level-choice').getByRole('link', { name: 'GP networks (PCNs)' });
   await pcns.focus();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/level=pcn/);
+  await expect(page).toHaveURL(/indicator-91547\.pcn\.html$/);
   // The networks' figures are their own file: wait for them to be shown before going on.
   await expect(page.getByRole('region', { name: /by primary care network: Percentage/ })).toBeVisible();
 

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './privacy';
+import { appReady } from './ready';
 
 const views: [string, string][] = [
   ['overview', './?lang=bn'],
@@ -24,12 +25,7 @@ const views: [string, string][] = [
 ];
 
 async function settled(page: Page) {
-  // A sign the view is drawn: its heading (each view's own, after its data has loaded).
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('.loading')).toHaveCount(0);
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.chart')].every((c) => c.querySelector('canvas') !== null),
-  );
+  await appReady(page);
 }
 
 // Abbreviations and names that Bengali text writes in Latin letters too, as residents see
@@ -85,8 +81,8 @@ test('a visible switch changes the language, keeps the view, and lives in the li
   await expect(toBengali).toHaveText('বাংলা');
   await expect(toBengali).toHaveAttribute('lang', 'bn');
   await toBengali.click();
-  await expect(page).toHaveURL(/lang=bn/);
-  await expect(page).toHaveURL(/level=pcn/);
+  await expect(page).toHaveURL(/\.bn\.html$/);
+  await expect(page).toHaveURL(/\.pcn\./);
   await expect(page.locator('html')).toHaveAttribute('lang', 'bn');
   await expect(page).toHaveTitle(/টাওয়ার হ্যামলেটস/);
   await settled(page);
@@ -98,9 +94,9 @@ test('a visible switch changes the language, keeps the view, and lives in the li
   await expect(toEnglish).toHaveText('English');
   await expect(toEnglish).toHaveAttribute('lang', 'en');
   await toEnglish.click();
-  await expect(page).not.toHaveURL(/lang=/);
+  await expect(page).not.toHaveURL(/lang=|\.bn\.html/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page).toHaveURL(/level=pcn/);
+  await expect(page).toHaveURL(/\.pcn\./);
 
   // A reload of a Bengali link opens in Bengali, with no English first.
   await page.goto('./?view=indicator&indicator=91547&lang=bn');
@@ -118,7 +114,7 @@ test('by keyboard in Bengali: the skip link comes first, then the switch back to
   const toEnglish = page.getByTestId('language-switch');
   await expect(toEnglish).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page).not.toHaveURL(/lang=/);
+  await expect(page).not.toHaveURL(/lang=|\.bn\.html/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached();
 });
@@ -156,13 +152,13 @@ test('the Bengali font comes from this site, and English pages fetch only the sw
   page.on('request', (request) => {
     if (request.resourceType() === 'font') fonts.push(new URL(request.url()).pathname);
   });
-  await page.goto('./?view=indicator&indicator=91547');
+  await page.goto('./indicator-91547.html');
   await settled(page);
   await page.evaluate(() => document.fonts.ready);
   // This machine has no Bengali font, so the switch's word "বাংলা" needs one: only its cut.
   expect(fonts.every((path) => /\/fonts\/bangla-switch.*\.woff2$/.test(path))).toBe(true);
   fonts.length = 0;
-  await page.goto('./?view=indicator&indicator=91547&lang=bn');
+  await page.goto('./indicator-91547.bn.html');
   await settled(page);
   await expect.poll(() => fonts.length).toBeGreaterThan(0);
   expect(fonts.every((path) => /\/fonts\/noto-sans-bengali-bengali-\d00-normal.*\.woff2$/.test(path))).toBe(true);

@@ -64,13 +64,13 @@ test('overview lists the domains and the borough headline of each indicator', as
 test('an indicator is reached by a link and its choices are links too', async ({ page }) => {
   await page.goto('./');
   await page.locator('[data-indicator="91547"]').getByRole('link').click();
-  await expect(page).toHaveURL(/view=indicator&indicator=91547/);
+  await expect(page).toHaveURL(/indicator-91547\.html$/);
   await expect.poll(async () => (await bars(page)).values.length).toBe(4);
   const { at, shard } = await published(page, '91547');
 
   // Area level: GP networks.
   await page.getByTestId('level-choice').getByRole('link', { name: 'GP networks (PCNs)' }).click();
-  await expect(page).toHaveURL(/level=pcn/);
+  await expect(page).toHaveURL(/indicator-91547\.pcn\.html$/);
   const latest = shard.periods[shard.periods.length - 1];
   const pcns = at('pcn', latest);
   expect(pcns.length).toBe(7);
@@ -186,7 +186,7 @@ test('a locality profile compares the locality with the borough for every indica
   await expect(item).toContainText('than Tower Hamlets');
   // Choosing another locality is a link.
   await page.getByTestId('locality-choice').getByRole('link', { name: 'North East' }).click();
-  await expect(page).toHaveURL(/areas=THT-LOC-NE/);
+  await expect(page).toHaveURL(/locality-THT-LOC-NE\.html$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('North East locality');
 });
 
@@ -316,7 +316,7 @@ test('a domain is a link that shows that domain alone', async ({ page }) => {
   const { manifest } = await published(page, '91547');
   const domain = manifest.framework.domains[1];
   await page.getByTestId('domain-choice').getByRole('link', { name: domain.name }).click();
-  await expect(page).toHaveURL(new RegExp(`domain=${domain.id}`));
+  await expect(page).toHaveURL(new RegExp(`domain-${domain.id}\\.html$`));
   await expect(page.getByTestId('domain')).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2, name: domain.name })).toBeVisible();
   await page.goBack();
@@ -326,7 +326,7 @@ test('a domain is a link that shows that domain alone', async ({ page }) => {
 test('the accessibility statement is one link from every page', async ({ page }) => {
   await page.goto('./?view=map');
   await page.getByRole('contentinfo').getByRole('link', { name: 'Accessibility statement' }).click();
-  await expect(page).toHaveURL(/view=accessibility/);
+  await expect(page).toHaveURL(/accessibility\.html$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement');
   await expect(page.getByTestId('compliance-status')).toContainText('partially compliant');
   await expect(page.getByTestId('known-issues').getByRole('listitem')).not.toHaveCount(0);

@@ -45,7 +45,7 @@ async function publishedLocalities(page: Page): Promise<number[]> {
 /** The page around the broken part is still there. */
 async function shellIsIntact(page: Page) {
   await expect(page.getByRole('banner')).toContainText('Tower Hamlets Together');
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main', exact: true })).toBeVisible();
   await expect(page.getByRole('contentinfo')).toContainText('No cookies, no tracking');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
@@ -404,9 +404,14 @@ test.describe('Content-Security-Policy and subresource integrity', () => {
     });
     await page.goto(INDICATOR);
     await expect.poll(() => errors.join('\n')).toMatch(/integrity/i);
-    // The app never starts: the chart drawn before it stays and says the rest could not load.
-    await expect(page.getByRole('navigation')).toHaveCount(0);
-    await expect(page.locator('#first-view').getByRole('status')).toContainText('could not be loaded');
+    // The app never starts: the built page stays, with its frame, and says what is missing,
+    // with a way to try again.
+    const failed = page.getByTestId('app-failed');
+    await expect(failed).toBeVisible();
+    await expect(failed).toContainText('could not be loaded');
+    await expect(failed.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '');
+    await expect(page.getByRole('navigation', { name: 'Main', exact: true })).toBeVisible();
+    await expect(page.locator('html')).not.toHaveAttribute('data-app', 'live');
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });

@@ -31,7 +31,7 @@ async function searchFor(page: Page, text: string, from = './', send = true) {
 
 /** Waits until the page is `ward`'s page: its address, then its heading. */
 async function landedOnWard(page: Page, ward: string) {
-  await expect(page).toHaveURL(new RegExp(`\\?view=area&areas=${ward}$`));
+  await expect(page).toHaveURL(new RegExp(`/area-${ward}\\.html$`));
   await expect(page.getByTestId('area-heading')).toBeVisible();
 }
 
@@ -114,13 +114,13 @@ test('indicator words, in English and Bengali, and practice names lead to their 
     const item = page.getByTestId('search-list').locator(`li[data-target="${id}"] a`);
     await expect(item).toBeVisible();
     await item.click();
-    await expect(page).toHaveURL(new RegExp(`indicator=${id}(&|$)`));
+    await expect(page).toHaveURL(new RegExp(`/indicator-${id}(\\.bn)?\\.html$`));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
   // A resident finds her practice's network and locality from the practice's name.
   await page.goto('./');
   await searchFor(page, 'albion');
-  await expect(page).toHaveURL(/view=locality&areas=THT-LOC-NW/);
+  await expect(page).toHaveURL(/locality-THT-LOC-NW\.html$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('North West');
   await searchFor(page, 'surgery', './', false);
   const practice = page.getByTestId('search-list').locator('li').first();
@@ -200,7 +200,7 @@ test('by keyboard alone: from the search box to a ward’s page and on to its lo
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/locality$/);
-  expect(new URL(page.url()).searchParams.get('view')).toBe('locality');
+  await expect(page).toHaveURL(/\/locality-THT-LOC-[A-Z]+\.html$/);
 });
 
 test('a ward’s page shows its figures against the borough, its locality and networks, and its place on the map', async ({ page }) => {

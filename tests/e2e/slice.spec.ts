@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './privacy';
+import { appReady } from './ready';
 
 import { OTHER_SITE, SITE } from './server';
 
@@ -158,10 +159,10 @@ test('the overview draws no chart, so it does not load the chart library', async
   expect(scripts.filter((s) => /echarts-/.test(s))).toHaveLength(1);
 });
 
-test('an indicator link fetches its shard alongside the wasm, once', async ({ page }) => {
-  // The page's bootstrap (inline in index.html) asks for the shard before the app runs, so
-  // the chart does not wait for the wasm and then a second round trip; the app uses that one
-  // response.
+test('an indicator page fetches its shard alongside the wasm, once', async ({ page }) => {
+  // The built page's bootstrap (inline in the page) asks for the shard its meta names before
+  // the app runs, so the app's chart does not wait for the wasm and then a second round trip;
+  // the app uses that one response.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const shardRequests: string[] = [];
@@ -170,10 +171,11 @@ test('an indicator link fetches its shard alongside the wasm, once', async ({ pa
       shardRequests.push(event.initiator.stack?.callFrames[0]?.url ?? event.initiator.url ?? event.initiator.type);
     }
   });
-  await page.goto('./?view=indicator&indicator=91547');
+  await page.goto('./indicator-91547.html');
+  await appReady(page);
   await expect.poll(async () => (await drawnOption(page)).bars.length).toBe(4);
   expect(shardRequests).toHaveLength(1);
-  expect(shardRequests[0]).toMatch(/\/outcomes\/\?view=indicator&indicator=91547$/);
+  expect(shardRequests[0]).toMatch(/\/outcomes\/indicator-91547\.html$/);
 });
 
 test('if the chart library cannot be loaded, the page says so and retries', async ({ page }) => {

@@ -12,7 +12,6 @@ pub mod bar_chart;
 pub mod breakdown;
 pub mod choropleth;
 pub mod export;
-pub mod first_view;
 pub mod format;
 pub mod locator;
 pub mod pyramid;

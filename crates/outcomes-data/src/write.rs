@@ -5,11 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use outcomes_charts::first_view::{first_view, first_view_link, first_view_path};
-use outcomes_core::localise::localise;
 use outcomes_core::model::{round_published, BreakdownPoint, DataPoint, Interval};
-use outcomes_state::resolve::resolve;
-use outcomes_state::Lang;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -50,8 +46,6 @@ pub fn render(output: &Output) -> Result<Files> {
     // One shard per level, so a view downloads only the areas it shows (and those it compares
     // with), however many areas the other levels have.
     let level_of = |code: &str| output.manifest.area(code).map(|a| a.level);
-    // The manifest in each language, once, for the first views.
-    let localised = Lang::ALL.map(|lang| (lang, localise(&output.manifest, lang.as_str())));
     for (meta, shard) in output.manifest.indicators.iter().zip(&output.shards) {
         for &level in &meta.levels {
             let path = meta.shard_path(level);
@@ -60,19 +54,6 @@ pub fn render(output: &Output) -> Result<Files> {
                 &path,
                 json(&path, &shard.at_level(level, level_of))?,
             )?;
-        }
-        // The chart a plain link to the indicator opens on, in each language, so the page can
-        // draw it before the app has loaded (crates/outcomes-charts/src/first_view.rs).
-        let resolved = resolve(&output.manifest, &first_view_link(&meta.id));
-        let Some(level) = resolved.level else {
-            continue;
-        };
-        let shard = shard.at_level(level, level_of);
-        for (lang, manifest) in &localised {
-            if let Some(view) = first_view(manifest, resolved.clone(), &shard) {
-                let path = first_view_path(&meta.id, *lang);
-                insert(&mut files, &path, json(&path, &view)?)?;
-            }
         }
     }
     if let (Some(path), Some(stats)) = (

@@ -249,7 +249,7 @@ fn better_care_fund_figures_are_transcribed_with_citations() {
 }
 
 #[test]
-fn the_manifest_carries_levels_and_key_figures_for_the_first_view() {
+fn the_manifest_carries_levels_and_key_figures_for_the_overview() {
     let Some(output) = output() else { return };
     let smoking = output
         .manifest
