@@ -11,7 +11,7 @@ use outcomes_core::model::Manifest;
 
 use crate::app::{provide_localised, CurrentView, Frame};
 use crate::components::place_search::ManifestResource;
-use crate::data::{InHand, LoadError};
+use crate::data::InHand;
 use crate::shards::ShardCache;
 use crate::state::UrlState;
 
@@ -39,12 +39,9 @@ fn BuiltPage(manifest: Arc<Manifest>) -> impl IntoView {
     let url = UrlState::provide();
     ShardCache::provide();
     let manifest = provide_localised(&manifest, url.lang());
-    // The place search works once the app has taken over; on the host it only renders.
-    let search: ManifestResource = LocalResource::new(|| async {
-        Err(LoadError::Network {
-            file: "data/manifest.json".into(),
-        })
-    });
+    // The place search works once the app has taken over; on the host it only renders, and
+    // its manifest never arrives.
+    let search: ManifestResource = LocalResource::new(std::future::pending);
     view! {
         <Frame url manifest=search>
             <CurrentView manifest url />

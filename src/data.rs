@@ -4,10 +4,8 @@
 use std::sync::Arc;
 
 use gloo_net::http::{Request, Response};
-use outcomes_core::model::{
-    HealthChallenges, Manifest, RegisteredPopulation, Shard, SCHEMA_VERSION,
-};
-use outcomes_core::places::{LevelProfiles, Places, PostcodeDistrict};
+use outcomes_core::model::{Manifest, Shard, SCHEMA_VERSION};
+use outcomes_core::places::{Places, PostcodeDistrict};
 use outcomes_i18n::{digits, tr};
 use outcomes_state::Lang;
 use serde::de::DeserializeOwned;
@@ -125,8 +123,8 @@ pub async fn load_boundaries(path: &str) -> Result<serde_json::Value, LoadError>
     fetch_json(path).await
 }
 
-/// Fetches the registered population by age and sex, at the path the manifest gives.
-pub async fn load_registered_population(path: &str) -> Result<RegisteredPopulation, LoadError> {
+/// Fetches any published file, at the path the manifest gives.
+pub async fn load_published<T: DeserializeOwned>(path: &str) -> Result<T, LoadError> {
     fetch_json(path).await
 }
 
@@ -138,16 +136,6 @@ pub async fn load_places(path: &str) -> Result<Places, LoadError> {
 /// Fetches one postcode district's file (`postcodes/E14.json`): the only request a postcode
 /// search makes, and it names the district alone, never the whole postcode.
 pub async fn load_postcode_district(path: &str) -> Result<PostcodeDistrict, LoadError> {
-    fetch_json(path).await
-}
-
-/// Fetches one level's area-page figures, at the path the manifest gives.
-pub async fn load_level_profiles(path: &str) -> Result<LevelProfiles, LoadError> {
-    fetch_json(path).await
-}
-
-/// Fetches the health-challenge statistics, at the path the manifest gives.
-pub async fn load_health_challenges(path: &str) -> Result<HealthChallenges, LoadError> {
     fetch_json(path).await
 }
 

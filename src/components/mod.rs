@@ -13,6 +13,7 @@ pub mod place_search;
 pub mod places_explained;
 pub mod population_pyramid;
 pub mod profile_item;
+pub mod published;
 pub mod sentence;
 pub mod share_bar;
 pub mod site_nav;

@@ -11,8 +11,7 @@ use outcomes_i18n::{digits, tr};
 
 use crate::components::chart_block::source_view;
 use crate::components::echart::EChart;
-use crate::components::load_error::LoadErrorMessage;
-use crate::data::{in_hand, load_registered_population};
+use crate::components::published::published_view;
 use crate::state::UrlState;
 
 /// The pyramid for the area with this code, when the dataset has a registered population.
@@ -33,33 +32,7 @@ pub fn PopulationPyramid(manifest: Arc<Manifest>, area: String) -> impl IntoView
         }
         .into_any(),
     };
-    // A page built on the host has the population in hand and draws it at once.
-    let pyramid = match in_hand::<RegisteredPopulation>(&path) {
-        Some(Ok(data)) => shown(data),
-        _ => {
-            let population = LocalResource::new(move || {
-                let path = path.clone();
-                async move { load_registered_population(&path).await }
-            });
-            view! {
-                <Transition fallback=move || view! { <p class="loading">{tr!(lang, "pyramid.loading")}</p> }>
-                    {move || {
-                        let shown = shown.clone();
-                        Suspend::new(async move {
-                            match population.await {
-                                Err(error) => view! {
-                                    <LoadErrorMessage error retry=Callback::new(move |_| population.refetch()) />
-                                }
-                                .into_any(),
-                                Ok(data) => shown(data),
-                            }
-                        })
-                    }}
-                </Transition>
-            }
-            .into_any()
-        }
-    };
+    let pyramid = published_view(path, tr!(lang, "pyramid.loading"), shown);
     Some(view! {
         <section class="pyramid" aria-labelledby="pyramid-title" data-testid="population-pyramid">
             <h2 id="pyramid-title">{tr!(lang, "pyramid.heading")}</h2>

@@ -10,10 +10,9 @@ use outcomes_core::model::{LookupStatus, Manifest, Source};
 use outcomes_core::places::Places;
 use outcomes_i18n::{digits, tr};
 
-use crate::components::load_error::LoadErrorMessage;
+use crate::components::published::published_view;
 use crate::components::sentence::{indicator_titles, sentence_with};
 use crate::components::url_notice::UrlNotice;
-use crate::data::{in_hand, load_places};
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::state::UrlState;
 
@@ -175,30 +174,9 @@ pub fn AboutPage(manifest: Arc<Manifest>) -> impl IntoView {
 #[component]
 fn PlaceSources(path: String) -> impl IntoView {
     let lang = UrlState::get().lang();
-    // A page built on the host has the index in hand and names the sources at once.
-    let sources = match in_hand::<Places>(&path) {
-        Some(Ok(index)) => view! { <PlaceSourceList index /> }.into_any(),
-        _ => {
-            let places = LocalResource::new(move || {
-                let path = path.clone();
-                async move { load_places(&path).await }
-            });
-            view! {
-                <Transition fallback=move || view! { <p class="loading">{tr!(lang, "search.loading")}</p> }>
-                    {move || Suspend::new(async move {
-                        match places.await {
-                            Err(error) => view! {
-                                <LoadErrorMessage error retry=Callback::new(move |_| places.refetch()) />
-                            }
-                            .into_any(),
-                            Ok(index) => view! { <PlaceSourceList index /> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            }
-            .into_any()
-        }
-    };
+    let sources = published_view(path, tr!(lang, "search.loading"), |index: Places| {
+        view! { <PlaceSourceList index /> }.into_any()
+    });
     view! {
         <section aria-labelledby="about-places" data-testid="about-places">
             <h2 id="about-places">{tr!(lang, "about.places_heading")}</h2>

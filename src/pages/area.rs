@@ -18,9 +18,9 @@ use crate::components::echart::EChart;
 use crate::components::load_error::LoadErrorMessage;
 use crate::components::places_explained::{names_within, PlacesExplained};
 use crate::components::profile_item::{profile_sections, profiled, ProfileSections};
+use crate::components::published::published_view;
 use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
-use crate::data::{in_hand, load_level_profiles};
 use crate::dataset_text::english_if_kept;
 use crate::echarts::prepare_map;
 use crate::state::{href, indicator_state, view_state, ResolvedLink, UrlState};
@@ -103,54 +103,25 @@ fn WardProfile(manifest: Arc<Manifest>, code: String) -> impl IntoView {
         .iter()
         .find(|p| p.level == AreaLevel::Ward)
         .map(|p| p.path.clone());
-    // A page built on the host has the ward figures in hand and shows them at once.
-    let built = profiles_path
-        .as_deref()
-        .and_then(in_hand::<LevelProfiles>)
-        .and_then(Result::ok);
-    let profiles = LocalResource::new(move || {
-        let path = profiles_path.clone();
-        async move {
-            match path {
-                Some(path) => load_level_profiles(&path).await.map(|p| Some(Arc::new(p))),
-                None => Ok(None),
-            }
-        }
-    });
     let figures = {
         let (manifest, code, name) = (manifest.clone(), code.clone(), ward.name.clone());
-        move || {
+        move |profiles: Option<Arc<LevelProfiles>>| {
             let (manifest, code, name) = (manifest.clone(), code.clone(), name.clone());
-            Suspend::new(async move {
-                match profiles.await {
-                    Err(error) => view! {
-                        <LoadErrorMessage error retry=Callback::new(move |_| profiles.refetch()) />
-                    }
-                    .into_any(),
-                    Ok(found) => {
-                        view! { <WardFigures manifest profiles=found code name /> }.into_any()
-                    }
-                }
-            })
+            view! { <WardFigures manifest profiles code name /> }.into_any()
         }
+    };
+    let figures = match profiles_path {
+        Some(path) => published_view(path, tr!(lang, "area.figures_loading"), move |p| {
+            figures(Some(Arc::new(p)))
+        }),
+        None => figures(None),
     };
     view! {
         <h1 data-testid="area-heading">{named(tr!(lang, "area.heading"))}</h1>
         <UrlNotice />
         <p class="lede">{named(tr!(lang, "area.lede"))}</p>
         <WardPlace manifest=manifest.clone() code=code.clone() name=ward.name.clone() />
-        {match built {
-            Some(found) => view! {
-                <WardFigures manifest=manifest.clone() profiles=Some(Arc::new(found)) code=code.clone() name=ward.name.clone() />
-            }
-            .into_any(),
-            None => view! {
-                <Transition fallback=move || view! { <p class="loading">{tr!(lang, "area.figures_loading")}</p> }>
-                    {figures.clone()}
-                </Transition>
-            }
-            .into_any(),
-        }}
+        {figures}
         <PlacesExplained manifest localities=ward.parent.iter().cloned().collect() />
     }
     .into_any()

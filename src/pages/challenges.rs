@@ -13,10 +13,9 @@ use outcomes_core::model::{Citation, HealthChallenges, HealthStatistic, Manifest
 use outcomes_i18n::tr;
 use outcomes_state::Lang;
 
-use crate::components::load_error::LoadErrorMessage;
+use crate::components::published::published_view;
 use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
-use crate::data::{in_hand, load_health_challenges};
 use crate::dataset_text::always_english;
 use crate::state::UrlState;
 
@@ -25,49 +24,17 @@ use crate::state::UrlState;
 pub fn ChallengesPage(manifest: Arc<Manifest>) -> impl IntoView {
     let lang = UrlState::get().lang();
     let path = manifest.health_challenges.clone();
-    // A page built on the host has the statistics in hand and shows them at once.
-    if let Some(Ok(data)) = path.as_deref().and_then(in_hand::<HealthChallenges>) {
-        return view! {
-            <ChallengesHeading />
-            <ChallengesList data lang />
-        }
-        .into_any();
-    }
-    let challenges = LocalResource::new(move || {
-        let path = path.clone();
-        async move {
-            match path {
-                Some(path) => load_health_challenges(&path).await.map(Some),
-                None => Ok(None),
-            }
-        }
-    });
-    view! {
-        <ChallengesHeading />
-        <Transition fallback=move || view! { <p class="loading">{tr!(lang, "challenges.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match challenges.await {
-                    Err(error) => view! {
-                        <LoadErrorMessage error retry=Callback::new(move |_| challenges.refetch()) />
-                    }
-                        .into_any(),
-                    Ok(None) => view! { <p role="status">{tr!(lang, "challenges.none")}</p> }.into_any(),
-                    Ok(Some(data)) => view! { <ChallengesList data lang /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
-    .into_any()
-}
-
-/// The page's heading, the link's notice and the lede.
-#[component]
-fn ChallengesHeading() -> impl IntoView {
-    let lang = UrlState::get().lang();
+    let statistics = match path {
+        Some(path) => published_view(path, tr!(lang, "challenges.loading"), move |data| {
+            view! { <ChallengesList data lang /> }.into_any()
+        }),
+        None => view! { <p role="status">{tr!(lang, "challenges.none")}</p> }.into_any(),
+    };
     view! {
         <h1>{tr!(lang, "challenges.heading")}</h1>
         <UrlNotice />
         <p class="lede">{tr!(lang, "challenges.lede")}</p>
+        {statistics}
     }
 }
 
