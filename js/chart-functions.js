@@ -128,6 +128,17 @@ async function bengaliFontReady() {
   await Promise.race([Promise.allSettled(loads), new Promise((r) => setTimeout(r, 3000))]);
 }
 
+// A map's outlines, from the response the page's loader asked for (window.thtEarlyData). The
+// app reads that response again (src/data.rs), so the body read here is a copy.
+async function registerOutlines(name, file) {
+  const path = `data/${file}`;
+  const early = (globalThis.thtEarlyData ??= {});
+  early[path] ??= fetch(path);
+  const response = await early[path];
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  globalThis.echarts.registerMap(name, await response.clone().json());
+}
+
 // Draws the charts of a built page (src/built_site.rs) from the options their elements carry
 // (data-option, written by the same Rust builders the app uses), before the wasm has loaded.
 export async function drawBuiltCharts() {
@@ -135,6 +146,7 @@ export async function drawBuiltCharts() {
   if (bengali) await bengaliFontReady();
   const fontFamily = getComputedStyle(document.documentElement).fontFamily;
   for (const chart of document.querySelectorAll('#built [data-option]')) {
+    if (chart.dataset.mapFile) await registerOutlines(chart.dataset.mapName, chart.dataset.mapFile);
     const instance = globalThis.echarts.init(chart, null, { renderer: 'canvas' });
     instance.setOption(withFunctions(JSON.parse(chart.dataset.option), bengali, chart.dataset.noValue ?? '', fontFamily), true);
   }

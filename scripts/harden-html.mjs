@@ -24,8 +24,8 @@ import { join } from 'node:path';
 //    without a chart never load it.
 //  - The manifest, which every view starts from, is fetched with the wasm, into
 //    window.thtEarlyData, which the app takes each response from once (src/data.rs); on a
-//    built page at its own address, so is the shard its view shows (named in its
-//    <meta name="tht-page">, by the one resolver: crates/outcomes-state/src/resolve.rs), so no
+//    built page at its own address, so are the shard its view shows and a map's outlines
+//    (named in its <meta name="tht-page">, by the one resolver: crates/outcomes-state/src/resolve.rs), so no
 //    rule of which level or file a link shows is written here. (Not a <link rel=preload>: an
 //    unused preload would answer the app's "Try again" with the same failed response.)
 //  - A built page's charts are drawn from the options the page carries as soon as ECharts
@@ -63,9 +63,9 @@ export const BOOTSTRAP = `(() => {
   };
   const root = document.documentElement;
   root.classList.remove('no-js');
-  const fetchData = (shard) => {
+  const fetchData = (...files) => {
     window.thtEarlyData = { 'data/manifest.json': fetch('data/manifest.json') };
-    if (shard) window.thtEarlyData['data/' + shard] = fetch('data/' + shard);
+    for (const file of files.filter(Boolean)) window.thtEarlyData['data/' + file] = fetch('data/' + file);
   };
   // A built page (src/built_site.rs) holds its view as HTML. At its own address it is shown as
   // built, its charts are drawn as soon as ECharts is here, and the wasm starts after that;
@@ -79,7 +79,7 @@ export const BOOTSTRAP = `(() => {
     // The app could not be loaded: the page says so, above all it holds (style/main.css).
     window.thtAppFailed = () => root.classList.add('app-unavailable');
     const shard = asBuilt ? page.dataset.shard : undefined;
-    fetchData(shard);
+    fetchData(shard, asBuilt ? page.dataset.outlines : undefined);
     if (!shard) {
       fetchWasm();
       window.thtAppGate = Promise.resolve();

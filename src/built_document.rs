@@ -17,6 +17,10 @@ pub struct PageHead<'a> {
     pub file: &'a str,
     /// The data file the page shows, for the page's loader to start fetching at once.
     pub shard: Option<&'a str>,
+    /// The outlines a map page draws its chart on, fetched at once as its shard is.
+    pub outlines: Option<&'a str>,
+    /// Font files the page's text needs, asked for before the stylesheet names them.
+    pub fonts: &'a [&'a str],
 }
 
 /// The built pages' one stylesheet, as each page links it.
@@ -298,15 +302,29 @@ pub fn document(
         format!(
             "<meta name=\"tht-page\" content=\"{}\"{} />",
             attribute_text(head.file),
-            head.shard
-                .map(|s| format!(" data-shard=\"{}\"", attribute_text(s)))
-                .unwrap_or_default()
+            [("shard", head.shard), ("outlines", head.outlines)]
+                .into_iter()
+                .filter_map(|(name, file)| Some(format!(
+                    " data-{name}=\"{}\"",
+                    attribute_text(file?)
+                )))
+                .collect::<String>()
         ),
     ]
     .join("\n    ");
     replace_span(&mut html, "<meta name=\"description\"", "/>", &meta)?;
+    let fonts: String = head
+        .fonts
+        .iter()
+        .map(|font| {
+            format!(
+                "<link rel=\"preload\" href=\"{}\" as=\"font\" type=\"font/woff2\" crossorigin />\n    ",
+                attribute_text(font)
+            )
+        })
+        .collect();
     let link = format!(
-        "<link rel=\"stylesheet\" href=\"{}\" integrity=\"{}\" />\n  </head>",
+        "{fonts}<link rel=\"stylesheet\" href=\"{}\" integrity=\"{}\" />\n  </head>",
         stylesheet.href, stylesheet.integrity
     );
     replace_span(&mut html, "</head>", "</head>", &link)?;
@@ -349,6 +367,8 @@ mod tests {
             site_name: "Explorer",
             file: "indicator-1.bn.html",
             shard: Some("indicators/1/ward.json"),
+            outlines: Some("boundaries/wards.geojson"),
+            fonts: &["fonts/bengali.woff2"],
         }
     }
 
@@ -403,7 +423,10 @@ mod tests {
         assert!(html.contains("<meta name=\"description\" content=\"Network 1 is &quot;higher&quot; &amp; more.\" />"), "{html}");
         assert!(html
             .contains("<meta property=\"og:title\" content=\"Smoking prevalence – Explorer\" />"));
-        assert!(html.contains("data-shard=\"indicators/1/ward.json\""));
+        assert!(html.contains("<link rel=\"preload\" href=\"fonts/bengali.woff2\" as=\"font\""));
+        assert!(html.contains(
+            "data-shard=\"indicators/1/ward.json\" data-outlines=\"boundaries/wards.geojson\""
+        ));
         assert!(html.contains(
             "<link rel=\"stylesheet\" href=\"built-1.css\" integrity=\"sha384-x\" />\n  </head>"
         ));

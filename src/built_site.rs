@@ -10,11 +10,19 @@ use outcomes_core::model::Manifest;
 use outcomes_i18n::tr;
 use outcomes_state::built::built_pages;
 use outcomes_state::resolve::resolve;
-use outcomes_state::{page_file, Parsed};
+use outcomes_state::{page_file, Lang, Parsed};
 
 use crate::built_document::{document, integrity, PageHead, Styles, Stylesheet};
 use crate::built_page::render;
 use crate::data::InHand;
+
+/// The Bengali font files (style/main.css), which a Bengali page asks for at once: text
+/// laid out in a fallback font before the font arrives can stay in it (seen in Chromium on
+/// the header and headings, drawn as empty boxes where the device has no Bengali font).
+const BENGALI_FONTS: [&str; 2] = [
+    "fonts/noto-sans-bengali-bengali-400-normal.woff2",
+    "fonts/noto-sans-bengali-bengali-700-normal.woff2",
+];
 
 /// What was written, for the build's log.
 pub struct Built {
@@ -44,6 +52,12 @@ pub fn build(dist: &Path) -> Result<Built, String> {
         std::fs::read_to_string(data.join(path)).ok()
     }));
 
+    if let Some(missing) = BENGALI_FONTS.iter().find(|f| !dist.join(f).is_file()) {
+        return Err(format!(
+            "{}: the Bengali pages' font is not there",
+            dist.join(missing).display()
+        ));
+    }
     let mut styles = Styles::default();
     let mut rendered = Vec::new();
     for state in built_pages(&manifest) {
@@ -56,7 +70,8 @@ pub fn build(dist: &Path) -> Result<Built, String> {
             },
         );
         let body = styles.take_from(&render(manifest.clone(), &file, read.clone()));
-        rendered.push((state.lang, file, resolved.shard_path(), body));
+        let outlines = resolved.boundaries(&manifest).map(|b| b.path.clone());
+        rendered.push((state.lang, file, resolved.shard_path(), outlines, body));
     }
     // The stylesheet is named by its content, known once every page is rendered.
     let css = styles.css();
@@ -65,12 +80,18 @@ pub fn build(dist: &Path) -> Result<Built, String> {
         integrity: integrity(css.as_bytes()),
     };
     let mut pages = Vec::new();
-    for (lang, file, shard, body) in rendered {
+    for (lang, file, shard, outlines, body) in rendered {
         let head = PageHead {
             lang: lang.as_str(),
             site_name: &tr!(lang, "shell.document_title"),
             file: &file,
             shard: shard.as_deref(),
+            outlines: outlines.as_deref(),
+            fonts: if lang == Lang::Bn {
+                &BENGALI_FONTS
+            } else {
+                &[]
+            },
         };
         let name = if file.is_empty() {
             "index.html".to_string()

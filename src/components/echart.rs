@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::ResizeObserver;
 
+use outcomes_charts::choropleth::map_name;
+use outcomes_core::model::BoundaryFile;
 use outcomes_i18n::tr;
 use outcomes_state::Lang;
 
@@ -48,6 +50,10 @@ pub fn EChart(
     /// takes them to that area (the same link is in the table, for keyboards).
     #[prop(optional)]
     on_choose: Option<Callback<String>>,
+    /// The outlines a map is drawn on. The app registers them before drawing
+    /// (`echarts::prepare_map`); a built page names them for its own drawing.
+    #[prop(optional, into)]
+    outlines: Option<BoundaryFile>,
 ) -> impl IntoView {
     let lang = UrlState::get().lang();
     let container = NodeRef::<Div>::new();
@@ -73,6 +79,7 @@ pub fn EChart(
     // A page built on the host has no chart library: it carries the option instead
     // (`data-option`), which the page draws as soon as ECharts arrives, before the app.
     let built_option = cfg!(feature = "ssr").then(|| option.get_untracked().to_string());
+    let built_outlines = outlines.filter(|_| built_option.is_some());
     if built_option.is_none() {
         load();
     }
@@ -145,7 +152,9 @@ pub fn EChart(
             aria-label=move || summary.get()
             data-testid=testid
             data-option=built_option.clone()
-            data-no-value=built_option.map(|_| tr!(lang, "chart.no_value"))
+            data-no-value=built_option.as_ref().map(|_| tr!(lang, "chart.no_value"))
+            data-map-name=built_outlines.as_ref().map(|b| map_name(b.level))
+            data-map-file=built_outlines.map(|b| b.path)
         ></div>
     }
 }

@@ -12,7 +12,7 @@ use outcomes_charts::area_comparison::{benchmark_code, has_benchmark, periods_at
 use outcomes_charts::choropleth::{map_option, map_summary, map_view_at, MapView};
 use outcomes_charts::format::{figure, unit_label};
 use outcomes_core::model::{
-    AreaLevel, Basis, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest,
+    AreaLevel, Basis, BoundaryFile, IndicatorMeta, Lookup, LookupStatus, Manifest, Shard,
 };
 use outcomes_i18n::{digits, tr};
 use outcomes_state::resolve::{mappable_indicators, resolve_period, url_level, Resolved};
@@ -25,7 +25,7 @@ use crate::components::load_error::LoadErrorMessage;
 use crate::components::marked::Marked;
 use crate::components::sentence::sentence_with;
 use crate::components::url_notice::{PeriodNoteLine, UrlNotice};
-use crate::data::LoadError;
+use crate::data::{in_hand, LoadError};
 use crate::dataset_text::{always_english, english_if_kept};
 use crate::echarts::prepare_map;
 use crate::pages::area::ward_state;
@@ -47,13 +47,7 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
     let map_ready = LocalResource::new({
         let manifest = manifest.clone();
         move || {
-            let file = level.get().and_then(|level| {
-                manifest
-                    .boundaries
-                    .iter()
-                    .find(|b| b.level == level)
-                    .cloned()
-            });
+            let file = link.with(|r| r.boundaries(&manifest).cloned());
             async move {
                 let Some(file) = file else { return Ok(None) };
                 prepare_map(&file, lang).await?;
@@ -71,6 +65,46 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
             }
         }
     });
+    // A page built on the host has the shard in hand and shows the map at once; the page
+    // draws its chart on the outlines it names (`EChart`'s map file), before the app.
+    let in_hand_body = shard_path
+        .get_untracked()
+        .and_then(|path| in_hand::<Shard>(&path))
+        .and_then(Result::ok)
+        .zip(link.with_untracked(|r| r.boundaries(&manifest).cloned().zip(r.indicator.clone())));
+    let body = match in_hand_body {
+        Some((shard, (boundaries, indicator))) => {
+            let (manifest, shard) = (manifest.clone(), Arc::new(shard));
+            view! { <MapBody manifest boundaries shard indicator /> }.into_any()
+        }
+        None => view! {
+            <Transition fallback=move || view! { <p class="loading">{tr!(lang, "map.loading")}</p> }>
+                {move || {
+                    let manifest = manifest.clone();
+                    Suspend::new(async move {
+                        let ready = map_ready.await;
+                        let loaded = shard.await;
+                        let indicator = link.get_untracked().indicator;
+                        match (ready, loaded, indicator) {
+                            (Err(error), _, _) => view! {
+                                <UrlNotice />
+                                <LoadErrorMessage error retry=Callback::new(move |_| map_ready.refetch()) />
+                            }.into_any(),
+                            (_, Err(error), _) => view! {
+                                <UrlNotice />
+                                <LoadErrorMessage error retry=Callback::new(move |_| shard.refetch()) />
+                            }.into_any(),
+                            (Ok(Some(boundaries)), Ok(Some(shard)), Some(indicator)) => {
+                                view! { <MapBody manifest boundaries shard indicator /> }.into_any()
+                            }
+                            _ => view! { <UrlNotice /> <p role="status">{tr!(lang, "map.nothing_to_map")}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Transition>
+        }
+        .into_any(),
+    };
     view! {
         <h1>{tr!(lang, "map.heading")}</h1>
         <p class="lede">{tr!(lang, "map.lede")}</p>
@@ -93,7 +127,9 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
             view! { <ChoiceLinks label=tr!(lang, "map.indicator_label") choices testid="map-indicator" folded=true /> }
         }}
         {move || {
-            let state = url.state();
+            // Each level's map of the indicator shown (its page, where the link named none).
+            let shown_indicator = link.with(|r| r.indicator.as_ref().map(|i| i.id.clone()));
+            let state = State { indicator: shown_indicator, ..url.state() };
             let shown = level.get();
             let levels = link.with(|r| r.levels.clone());
             let choices: Vec<Choice> = levels
@@ -109,70 +145,68 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
                 .collect();
             (choices.len() > 1).then(|| view! { <ChoiceLinks label=tr!(lang, "map.level_label") choices testid="map-level" /> })
         }}
-        <Transition fallback=move || view! { <p class="loading">{tr!(lang, "map.loading")}</p> }>
-            {move || {
-                let manifest = manifest.clone();
-                Suspend::new(async move {
-                    let ready = map_ready.await;
-                    let loaded = shard.await;
-                    let indicator = link.get_untracked().indicator;
-                    match (ready, loaded, indicator) {
-                        (Err(error), _, _) => view! {
-                            <UrlNotice />
-                            <LoadErrorMessage error retry=Callback::new(move |_| map_ready.refetch()) />
-                        }.into_any(),
-                        (_, Err(error), _) => view! {
-                            <UrlNotice />
-                            <LoadErrorMessage error retry=Callback::new(move |_| shard.refetch()) />
-                        }.into_any(),
-                        (Ok(Some(boundaries)), Ok(Some(shard)), Some(indicator)) => {
-                            // The level of the boundaries registered, so that areas and outlines match.
-                            let level = boundaries.level;
-                            let mut ids: Vec<&String> = indicator.lookups.iter().collect();
-                            ids.extend(boundaries.lookup.iter().filter(|id| !indicator.lookups.contains(id)));
-                            let provisional: Vec<Lookup> = ids
-                                .into_iter()
-                                .filter(|id| bears_on(&manifest, id, level))
-                                .filter_map(|id| manifest.lookup(id))
-                                .filter(|l| l.status == LookupStatus::Provisional)
-                                .cloned()
-                                .collect();
-                            let periods = periods_at(&manifest, &shard, level);
-                            // The link resolved down to a period of this shard: the map's one notice.
-                            let shown = Memo::new({
-                                let (periods, shard) = (periods.clone(), shard.clone());
-                                move |_| {
-                                    let mut resolved = link.get();
-                                    resolve_period(&mut resolved, &periods, |p| has_benchmark(&shard, level, p));
-                                    resolved
-                                }
-                            });
-                            let period = Memo::new(move |_| shown.with(|r| r.state.period.clone().unwrap_or_default()));
-                            let period_note = Signal::derive(move || shown.with(|r| r.period_note.clone()));
-                            let benchmark = manifest.area(benchmark_code(level)).map(|a| a.name.clone()).unwrap_or_default();
-                            let view = Memo::new({
-                                let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
-                                move |_| period.with(|p| map_view_at(&manifest, &indicator, &shard, p, level, lang))
-                            });
-                            // Area names kept in English, wherever the summary names them.
-                            let marked = Marked::default().english(
-                                manifest
-                                    .areas_at(level)
-                                    .map(|a| (a.name.clone(), english_if_kept("area", &a.code, "name"))),
-                            );
-                            view! {
-                                <UrlNotice resolved=shown />
-                                <PeriodNoteLine note=period_note benchmark />
-                                {(!provisional.is_empty()).then(|| view! { <ProvisionalNotice lookups=provisional /> })}
-                                <MapBlock indicator view=view.into() periods period=period.into() boundaries=Some(boundaries) marked />
-                            }
-                                .into_any()
-                        }
-                        _ => view! { <UrlNotice /> <p role="status">{tr!(lang, "map.nothing_to_map")}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Transition>
+        {body}
+    }
+}
+
+/// The map of `indicator` on `boundaries`, for the period the link resolves to among the
+/// shard's, with the notices that bear on it.
+#[component]
+fn MapBody(
+    manifest: Arc<Manifest>,
+    boundaries: BoundaryFile,
+    shard: Arc<Shard>,
+    indicator: IndicatorMeta,
+) -> impl IntoView {
+    let lang = UrlState::get().lang();
+    let link = ResolvedLink::get().resolved;
+    // The level of the boundaries registered, so that areas and outlines match.
+    let level = boundaries.level;
+    let mut ids: Vec<&String> = indicator.lookups.iter().collect();
+    ids.extend(
+        boundaries
+            .lookup
+            .iter()
+            .filter(|id| !indicator.lookups.contains(id)),
+    );
+    let provisional: Vec<Lookup> = ids
+        .into_iter()
+        .filter(|id| bears_on(&manifest, id, level))
+        .filter_map(|id| manifest.lookup(id))
+        .filter(|l| l.status == LookupStatus::Provisional)
+        .cloned()
+        .collect();
+    let periods = periods_at(&manifest, &shard, level);
+    // The link resolved down to a period of this shard: the map's one notice.
+    let shown = Memo::new({
+        let (periods, shard) = (periods.clone(), shard.clone());
+        move |_| {
+            let mut resolved = link.get();
+            resolve_period(&mut resolved, &periods, |p| has_benchmark(&shard, level, p));
+            resolved
+        }
+    });
+    let period = Memo::new(move |_| shown.with(|r| r.state.period.clone().unwrap_or_default()));
+    let period_note = Signal::derive(move || shown.with(|r| r.period_note.clone()));
+    let benchmark = manifest
+        .area(benchmark_code(level))
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let view = Memo::new({
+        let (manifest, shard, indicator) = (manifest.clone(), shard.clone(), indicator.clone());
+        move |_| period.with(|p| map_view_at(&manifest, &indicator, &shard, p, level, lang))
+    });
+    // Area names kept in English, wherever the summary names them.
+    let marked = Marked::default().english(
+        manifest
+            .areas_at(level)
+            .map(|a| (a.name.clone(), english_if_kept("area", &a.code, "name"))),
+    );
+    view! {
+        <UrlNotice resolved=shown />
+        <PeriodNoteLine note=period_note benchmark />
+        {(!provisional.is_empty()).then(|| view! { <ProvisionalNotice lookups=provisional /> })}
+        <MapBlock indicator view=view.into() periods period=period.into() boundaries marked />
     }
 }
 
@@ -183,7 +217,7 @@ fn MapBlock(
     view: Signal<MapView>,
     periods: Vec<String>,
     period: Signal<String>,
-    boundaries: Option<BoundaryFile>,
+    boundaries: BoundaryFile,
     /// Names inside the summary to set apart.
     marked: Marked,
 ) -> impl IntoView {
@@ -306,27 +340,22 @@ fn MapBlock(
     // Outlines drawn from a provisional placement of smaller areas say so beside the map,
     // and GP-registered figures drawn on them say whom they count.
     let registered = indicator.basis == Basis::Registered;
-    let provisional_outlines = boundaries
-        .as_ref()
-        .is_some_and(|b| b.lookup.is_some())
-        .then(|| {
-            view! {
-                <p class="notice" role="note" data-testid="map-provisional">
-                    {tr!(lang, "map.provisional_outlines")}
-                    {registered.then(|| format!(" {}", tr!(lang, "map.registered_on_outlines")))}
-                </p>
-            }
-        });
-    let attribution = boundaries.map(|b| {
-        sentence_with(
-            &tr!(lang, "map.boundaries"),
-            vec![(
-                "source",
-                view! { <span lang=english>{format!("{} {}", b.source, b.attribution)}</span> }
-                    .into_any(),
-            )],
-        )
+    let provisional_outlines = boundaries.lookup.is_some().then(|| {
+        view! {
+            <p class="notice" role="note" data-testid="map-provisional">
+                {tr!(lang, "map.provisional_outlines")}
+                {registered.then(|| format!(" {}", tr!(lang, "map.registered_on_outlines")))}
+            </p>
+        }
     });
+    let attribution = sentence_with(
+        &tr!(lang, "map.boundaries"),
+        vec![(
+            "source",
+            view! { <span lang=english>{format!("{} {}", boundaries.source, boundaries.attribution)}</span> }
+                .into_any(),
+        )],
+    );
     view! {
         {period_links}
         <section class="chart-block" aria-labelledby="map-title" data-testid="map-block">
@@ -337,7 +366,7 @@ fn MapBlock(
             <p class="summary" data-testid="map-summary">{move || marked.view(&summary.get())}</p>
             {provisional_outlines}
             <div class="map-layout">
-                <EChart option summary testid="ward-map" class="map" on_choose />
+                <EChart option summary testid="ward-map" class="map" on_choose outlines=boundaries />
                 <div class="legend" data-testid="map-legend">
                     <p class="legend-title">{tr!(lang, "map.key")}</p>
                     <ul>

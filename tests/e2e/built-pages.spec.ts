@@ -31,6 +31,8 @@ const pages: [string, string][] = [
   ['indicators', './indicators.html'],
   ['locality', './locality-THT-LOC-SE.html'],
   ['ward in Bengali', './area-E05009332.bn.html'],
+  ['map', './map.html'],
+  ['locality map in Bengali', './map-91547.locality.bn.html'],
   ['challenges', './challenges.html'],
   ['about', './about.html'],
   ['accessibility in Bengali', './accessibility.bn.html'],
@@ -65,6 +67,21 @@ test.describe('with scripts off', () => {
       }
     });
   }
+
+  test('a Bengali page draws its header and heading in the Bengali font, not empty boxes', async ({ page }) => {
+    await page.goto('./map-91547.locality.bn.html');
+    await page.evaluate(() => document.fonts.ready);
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    await cdp.send('CSS.enable');
+    for (const selector of ['.site-name', 'h1']) {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const glyphs = (family: string) => fonts.filter((f) => f.familyName === family).reduce((n, f) => n + f.glyphCount, 0);
+      // The Bengali letters are in Noto Sans Bengali; the fallback draws only spaces and Latin.
+      expect(glyphs('Noto Sans Bengali'), selector).toBeGreaterThan(glyphs('DejaVu Sans'));
+    }
+  });
 
   test('an indicator page has its figures as a table, exactly as published', async ({ page }) => {
     await page.goto('./indicator-91547.html');
@@ -138,6 +155,24 @@ test('the app takes a built page over: one view, the same figures, its chart dra
   await expect(page.getByTestId('subtitle')).not.toContainText('2023/24');
 });
 
+test('a map page draws its map before the app, on the outlines it fetched once, and the app takes it over', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.route('**/*_bg.wasm', async (route) => {
+    // The map as built is drawn before the wasm is even asked for.
+    await expect(page.locator('#built [data-testid="ward-map"] canvas')).toBeVisible();
+    await route.continue();
+  });
+  await page.goto('./map.html');
+  await appReady(page);
+  await expect(page.locator('#built')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByTestId('ward-map').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('map-table').getByTestId('value').first()).toBeVisible();
+  const outlines = fetched.filter((path) => path.includes('/data/boundaries/'));
+  expect(outlines).toHaveLength(1);
+});
+
 test('a query on a built page shows the view it asks for, not the page as built', async ({ page }) => {
   await page.goto('./indicator-91547.html?period=2022%2F23');
   await appReady(page);
@@ -183,6 +218,13 @@ test.describe('with the app blocked', () => {
     await expect(page.locator('[data-testid="area-table"] [data-testid="value"]')).toHaveCount(5);
     // The chart the page carries is drawn without the app.
     await expect(page.locator('#built [data-testid="area-chart"] canvas')).toBeVisible();
+  });
+
+  test('a map page keeps its map and table', async ({ page }) => {
+    await page.goto('./map.html');
+    await expect(page.getByTestId('app-failed')).toBeVisible();
+    await expect(page.locator('#built [data-testid="ward-map"] canvas')).toBeVisible();
+    await expect(page.getByTestId('map-table').getByTestId('value').first()).toBeVisible();
   });
 
   test('a link with choices shows the page without them, and says so', async ({ page }) => {

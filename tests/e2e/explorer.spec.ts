@@ -289,7 +289,8 @@ test('the map shades each ward by the published value, with a key in words and a
   await expect(choices.getByRole('link')).toHaveCount(mappable.length);
   const next = manifest.indicators.find((i: { id: string }) => i.id === bestFit);
   await choices.getByRole('link', { name: next.title, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`indicator=${bestFit}`));
+  // The indicator's map is a built page, at the level shown.
+  await expect(page).toHaveURL(new RegExp(`/map-${bestFit}\\.ward\\.html$`));
   await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(next.title);
   await expect(page.getByTestId('provisional-notice')).toBeVisible();
 });

@@ -4,8 +4,8 @@
 //! its data and scripts stay the same on every page.
 //!
 //! A file name is `<view>[-<subject>][.<level>][.bn].html`: the subject is the indicator of
-//! an indicator page, the area of a locality or ward page, or the domain of the
-//! overview. The English overview is the folder itself (`index.html`). Any other choice (a
+//! an indicator page or a map, the area of a locality or ward page, or the domain of the
+//! overview; only an indicator page or a map with its indicator names a level. The English overview is the folder itself (`index.html`). Any other choice (a
 //! period, an order, several areas, an embed) has no built page and stays a query on the
 //! folder, as every link was before built pages; a query on a page's address adds to what
 //! the address says.
@@ -25,19 +25,18 @@ pub fn page_file(state: &State) -> Option<String> {
         return None;
     }
     let subject: Option<&str> = match (state.view, state.areas.as_slice()) {
-        // Maps are left to the app for now: their chart needs the boundary file registered
-        // before it can be drawn (crate::built).
-        (View::Map, _) => return None,
-        (View::Indicator, []) => state.indicator.as_deref(),
+        (View::Indicator | View::Map, []) => state.indicator.as_deref(),
         (View::Locality | View::Area, [area]) if state.indicator.is_none() => Some(area),
         (View::Locality | View::Area, []) => None,
         (View::Overview, []) => state.domain.as_deref(),
         (_, []) => None,
         _ => return None,
     };
-    let takes_level = state.view == View::Indicator;
+    let takes_level = takes_level(state.view);
+    // A level belongs to its indicator's pages: the view's own page opens on its first
+    // indicator, whose levels may differ.
     let others_default = (state.view == View::Overview || state.domain.is_none())
-        && (takes_level || state.level.is_none())
+        && (state.level.is_none() || (takes_level && subject.is_some()))
         && (takes_level || state.indicator.is_none());
     if !others_default || subject.is_some_and(|s| !is_name_part(s)) {
         return None;
@@ -130,18 +129,22 @@ fn page_state(file: &str) -> Option<State> {
             return None;
         }
         match state.view {
-            View::Indicator => state.indicator = Some(subject.to_string()),
+            View::Indicator | View::Map => state.indicator = Some(subject.to_string()),
             View::Locality | View::Area => state.areas = vec![subject.to_string()],
             View::Overview => state.domain = Some(subject.to_string()),
             _ => return None,
         }
     }
-    let takes_level = state.view == View::Indicator;
-    if state.level.is_some() && !takes_level {
+    if state.level.is_some() && !takes_level(state.view) {
         return None;
     }
     // One address per page: a file that writes a state some other way is not a built page's.
     (page_file(&state).as_deref() == Some(file)).then_some(state)
+}
+
+/// Whether the view's pages come at each level of their indicator.
+fn takes_level(view: View) -> bool {
+    matches!(view, View::Indicator | View::Map)
 }
 
 /// Whether a code can stand in a file name and be read back: letters, digits and `-` (a
@@ -207,6 +210,23 @@ mod tests {
                 },
                 "about.html",
             ),
+            (
+                State {
+                    view: View::Map,
+                    ..State::default()
+                },
+                "map.html",
+            ),
+            (
+                State {
+                    view: View::Map,
+                    indicator: Some("census-health".into()),
+                    level: Some(Level::Locality),
+                    lang: Lang::Bn,
+                    ..State::default()
+                },
+                "map-census-health.locality.bn.html",
+            ),
         ];
         for (state, file) in cases {
             assert_eq!(page_file(&state).as_deref(), Some(file), "{state:?}");
@@ -230,7 +250,13 @@ mod tests {
             areas: vec!["E05009317".into(), "E05009318".into()],
             ..State::default()
         };
-        for state in [with_period, embedded, dotted, two_areas] {
+        // The view's own page opens on its first indicator, whose levels may differ.
+        let level_alone = State {
+            view: View::Map,
+            level: Some(Level::Ward),
+            ..State::default()
+        };
+        for state in [with_period, embedded, dotted, two_areas, level_alone] {
             assert_eq!(page_file(&state), None, "{state:?}");
         }
     }
@@ -259,6 +285,7 @@ mod tests {
             "explorer.html",
             "indicator-.html",
             "about.ward.html",
+            "map.ward.html",
             "index-x.html",
             "indicator-91547.en.html",
             "about.bn.bn.html",
@@ -275,14 +302,14 @@ mod tests {
     proptest! {
         #[test]
         fn every_file_reads_back_as_its_state(
-            view in prop::sample::select(vec![View::Overview, View::Indicator, View::Locality, View::Area, View::About]),
+            view in prop::sample::select(vec![View::Overview, View::Indicator, View::Map, View::Locality, View::Area, View::About]),
             subject in prop::option::of("[A-Za-z0-9][A-Za-z0-9-]{0,12}"),
             level in prop::option::of(prop::sample::select(vec![Level::Locality, Level::Pcn, Level::Ward, Level::Borough])),
             bengali in any::<bool>(),
         ) {
             let mut state = State { view, level, lang: if bengali { Lang::Bn } else { Lang::En }, ..State::default() };
             match view {
-                View::Indicator => state.indicator = subject,
+                View::Indicator | View::Map => state.indicator = subject,
                 View::Locality | View::Area => state.areas = subject.into_iter().collect(),
                 View::Overview => state.domain = subject,
                 _ => {}

@@ -1,13 +1,12 @@
 //! Which views the release build writes as pages of their own (`address` names their files):
 //! every view's canonical link in each language, from the manifest.
 
-use outcomes_core::model::{AreaLevel, Manifest};
+use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest};
 
-use crate::resolve::url_level;
+use crate::resolve::{drawable_levels, map_levels, mappable_indicators, url_level};
 use crate::{Lang, State, View};
 
-/// The state of every built page, English first, then Bengali. Maps are left to the app for
-/// now: their chart needs the boundary file registered before it can be drawn.
+/// The state of every built page, English first, then Bengali.
 pub fn built_pages(manifest: &Manifest) -> Vec<State> {
     let mut english = vec![State::default()];
     english.extend(manifest.framework.domains.iter().map(|d| State {
@@ -20,6 +19,7 @@ pub fn built_pages(manifest: &Manifest) -> Vec<State> {
         View::Indicator,
         View::Locality,
         View::Area,
+        View::Map,
         View::About,
         View::Accessibility,
     ] {
@@ -35,20 +35,19 @@ pub fn built_pages(manifest: &Manifest) -> Vec<State> {
         });
     }
     for indicator in &manifest.indicators {
-        let page = |level| State {
-            view: View::Indicator,
-            indicator: Some(indicator.id.clone()),
-            level,
-            ..State::default()
-        };
-        english.push(page(None));
-        english.extend(
-            indicator
-                .levels
-                .iter()
-                .filter_map(|&l| url_level(l))
-                .map(|l| page(Some(l))),
-        );
+        english.extend(indicator_pages(
+            View::Indicator,
+            indicator,
+            &indicator.levels,
+        ));
+    }
+    let drawable = drawable_levels(manifest);
+    for indicator in mappable_indicators(manifest) {
+        english.extend(indicator_pages(
+            View::Map,
+            indicator,
+            &map_levels(indicator, &drawable),
+        ));
     }
     for (view, level) in [
         (View::Locality, AreaLevel::Locality),
@@ -69,4 +68,25 @@ pub fn built_pages(manifest: &Manifest) -> Vec<State> {
         .collect();
     english.extend(bengali);
     english
+}
+
+/// An indicator's pages in `view`: its own, which opens at the view's default level, and
+/// one for each of `levels` the URL can name.
+fn indicator_pages<'a>(
+    view: View,
+    indicator: &'a IndicatorMeta,
+    levels: &'a [AreaLevel],
+) -> impl Iterator<Item = State> + 'a {
+    let page = move |level| State {
+        view,
+        indicator: Some(indicator.id.clone()),
+        level,
+        ..State::default()
+    };
+    std::iter::once(page(None)).chain(
+        levels
+            .iter()
+            .filter_map(|&l| url_level(l))
+            .map(move |l| page(Some(l))),
+    )
 }

@@ -7,7 +7,7 @@
 //! shard, not in the manifest: [`resolve`] needs the manifest alone and names the shard to
 //! load; [`resolve_period`] then chooses the period among those the shard has.
 
-use outcomes_core::model::{AreaLevel, IndicatorMeta, Manifest};
+use outcomes_core::model::{AreaLevel, BoundaryFile, IndicatorMeta, Manifest};
 
 use crate::{Level, Parsed, Problem, State, View};
 
@@ -80,6 +80,15 @@ impl Resolved {
     /// figures at a level.
     pub fn shard_path(&self) -> Option<String> {
         Some(self.indicator.as_ref()?.shard_path(self.level?))
+    }
+
+    /// The outlines a map draws its figures on: the boundary file of the level shown.
+    pub fn boundaries<'m>(&self, manifest: &'m Manifest) -> Option<&'m BoundaryFile> {
+        if self.state.view != View::Map {
+            return None;
+        }
+        let level = self.level?;
+        manifest.boundaries.iter().find(|b| b.level == level)
     }
 }
 

@@ -341,7 +341,20 @@ fn every_built_page_has_one_file_and_resolves_without_a_problem() {
         pages.iter().filter(|s| s.lang == Lang::Bn).count() * 2,
         pages.len()
     );
-    assert!(pages.iter().all(|s| s.view != View::Map));
+    // The map of every mappable indicator, at its own default level and at each it has,
+    // each page with the outlines it is drawn on.
+    let maps: Vec<_> = pages.iter().filter(|s| s.view == View::Map).collect();
+    let mappable = outcomes_state::resolve::mappable_indicators(&manifest);
+    assert!(
+        maps.len() >= 2 * (1 + 2 * mappable.len()),
+        "{} maps",
+        maps.len()
+    );
+    assert!(files.contains(&"map.html".to_string()));
+    for state in maps {
+        let resolved = resolve(&manifest, &parse_address(&page_file(state).unwrap(), ""));
+        assert!(resolved.boundaries(&manifest).is_some(), "{state:?}");
+    }
     let count = files.len();
     files.sort();
     files.dedup();
