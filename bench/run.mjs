@@ -1,20 +1,24 @@
-// The benchmark: loads the release build, the baseline page and the release build on the
-// 100x synthetic dataset in Debian's headless Chromium under Lighthouse-style mobile
-// emulation, cold cache each time, and writes the figures to BENCHMARKS.md and stdout.
-// `scripts/bench` prepares the folders and runs this; see BENCHMARKS.md for the method.
+// The benchmark: loads the release build's pages, the baseline page and the release build on
+// the 100x synthetic dataset in Debian's headless Chromium under Lighthouse-style mobile
+// emulation, cold cache each time, then audits the release build's pages with Lighthouse
+// (bench/lighthouse/run.mjs), and writes the figures and the budgets of issues 7 and 16 to
+// BENCHMARKS.md and stdout. `scripts/bench` prepares the folders and runs this; see
+// BENCHMARKS.md for the method.
 //
 //   node bench/run.mjs --site dist-bench --site-100x target/bench/site-100x \
-//     --baseline target/bench/baseline [--out BENCHMARKS.md] [--runs 3] [--clicks 20]
+//     --baseline target/bench/baseline [--out BENCHMARKS.md] [--runs 3] [--clicks 20] \
+//     [--build-seconds N] [--lighthouse-out target/bench/lighthouse] [--lighthouse off]
 //
-// It is not a timed test: slow figures are reported, never a failure. It exits non-zero
-// only when the measurements could not be made at all.
+// It is not a timed test: slow figures and missed budgets are reported, never a failure. It
+// exits non-zero only when the measurements could not be made at all.
 import { spawn, execFileSync } from 'node:child_process';
-import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { siteSize } from './site-size.mjs';
 import { wasmCrates } from './wasm-crates.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium.mjs';
 
@@ -38,6 +42,10 @@ const opt = {
   command: args.command ?? process.env.BENCH_COMMAND ?? 'node bench/run.mjs',
   // The wasm as cargo wrote it, with its name section, for "what the wasm is made of".
   wasmNames: resolve(root, args['wasm-names'] ?? 'target/bench/app-names.wasm'),
+  // How long `scripts/build-site` took to write --site, when the caller timed it.
+  buildSeconds: args['build-seconds'] == null ? null : Number(args['build-seconds']),
+  lighthouse: args.lighthouse !== 'off',
+  lighthouseOut: resolve(root, args['lighthouse-out'] ?? 'target/bench/lighthouse'),
 };
 for (const [name, folder] of [['site', opt.site], ['site-100x', opt.site100], ['baseline', opt.baseline]]) {
   if (!existsSync(join(folder, 'index.html'))) {
@@ -61,19 +69,45 @@ const LOAD_TIMEOUT = 240_000;
 /** The network counts as quiet once nothing has been in flight for this long. */
 const QUIET_MS = 1_500;
 
-// The indicator's built page (src/built_site.rs). On the 100x site the page as built holds the
-// published figures until the app, reading the synthetic data, takes it over.
-const INDICATOR_QUERY = 'indicator-91547.html';
-// `app`: the explorer's own chart page, which also marks when the app has drawn its own chart
-// ("app-chart-drawn"); on a built page the first chart is drawn before that, from the option
+// ---- the pages ---------------------------------------------------------------------------
+// Every view's canonical link is a built page beside index.html (src/built_site.rs), rendered on
+// the host, which the app then takes over. On the 100x site a page as built holds the published
+// figures until the app, reading the synthetic data, takes it over.
+const INDICATOR_PAGE = 'indicator-91547.html';
+const WARD_PAGE = 'area-E05009332.html';
+const builtIn = (folder, name) => (existsSync(join(folder, name)) ? name : null);
+// The locality profile and the map are the first the build wrote in name order, so the choice
+// is the same from run to run. A map page may add a level (`map-<indicator>.<level>.html`): the
+// indicator's own map, without one, is preferred. Bengali pages end `.bn.html`.
+const siteNames = readdirSync(opt.site).sort();
+const firstNamed = (test) => siteNames.find(test) ?? null;
+const LOCALITY_PAGE = firstNamed((n) => /^locality-[^.]+\.html$/.test(n));
+const MAP_PAGE =
+  firstNamed((n) => /^map-[^.]+\.html$/.test(n)) ?? firstNamed((n) => n.startsWith('map-') && n.endsWith('.html') && !n.endsWith('.bn.html'));
+// `path`: the page's file in its folder ('' for the folder itself), null when the build wrote
+// none (reported as not built). `app`: an explorer page, measured until the app is live
+// (`<html data-app="live">`, js/handover.js); the baseline is measured until its chart is
+// drawn. `ownChart`: the app also marks when it has drawn its own chart ("app-chart-drawn");
+// on a built page the first chart ("first-chart-drawn") is drawn before that, from the option
 // the page carries.
 const PAGES = [
-  { id: 'overview', label: 'Overview (`./`)', prefix: '/site/', query: '', chart: false },
-  { id: 'indicator', label: 'Indicator view (`./indicator-91547.html`)', prefix: '/site/', query: INDICATOR_QUERY, chart: true, app: true },
-  { id: 'baseline', label: 'Baseline page (same chart, plain JS)', prefix: '/baseline/', query: '', chart: true },
-  { id: 'overview-100x', label: 'Overview, 100× data', prefix: '/site-100x/', query: '', chart: false },
-  { id: 'indicator-100x', label: 'Indicator view, 100× data', prefix: '/site-100x/', query: INDICATOR_QUERY, chart: true, app: true },
+  { id: 'overview', label: 'Overview (`./`)', prefix: '/site/', path: '', app: true },
+  { id: 'indicator', label: `Indicator view (\`./${INDICATOR_PAGE}\`)`, prefix: '/site/', path: builtIn(opt.site, INDICATOR_PAGE), app: true, ownChart: true },
+  { id: 'locality', label: `Locality profile (\`./${LOCALITY_PAGE ?? 'locality-*.html'}\`)`, prefix: '/site/', path: LOCALITY_PAGE, app: true },
+  { id: 'map', label: `Map (\`./${MAP_PAGE ?? 'map-*.html'}\`)`, prefix: '/site/', path: MAP_PAGE, app: true },
+  { id: 'ward', label: `Ward page (\`./${WARD_PAGE}\`)`, prefix: '/site/', path: builtIn(opt.site, WARD_PAGE), app: true },
+  { id: 'baseline', label: 'Baseline page (same chart, plain JS)', prefix: '/baseline/', path: '', app: false },
+  { id: 'overview-100x', label: 'Overview, 100× data', prefix: '/site-100x/', path: '', app: true },
+  { id: 'indicator-100x', label: 'Indicator view, 100× data', prefix: '/site-100x/', path: builtIn(opt.site100, INDICATOR_PAGE), app: true, ownChart: true },
 ];
+const built = (spec) => spec.path != null;
+const pageLabel = (id) => PAGES.find((p) => p.id === id).label;
+/** The pages with issue 16's budgets, which Lighthouse audits too. */
+const BUDGET_PAGES = ['overview', 'indicator', 'locality', 'map', 'ward'];
+/** Set by the init script when `<html data-app="live">` appears. */
+const APP_LIVE_MARK = 'bench-app-live';
+/** The CLS budget (issue 16), the same on every page. */
+const CLS_BUDGET = 0.02;
 const SORT_LINKS = ['Highest first', 'Area order'];
 
 // ---- the server --------------------------------------------------------------------------
@@ -97,12 +131,35 @@ function startServer() {
 // ---- one page load -----------------------------------------------------------------------
 async function emulated(browser) {
   const context = await browser.newContext(DEVICE); // a new context: empty cache, no cookies
-  // Trunk's loader announces the wasm instance; keep its memory to report its size.
-  await context.addInitScript(() => {
+  // Runs before any of the page's own scripts, so nothing the page does escapes it.
+  await context.addInitScript((appLiveMark) => {
+    // Trunk's loader announces the wasm instance; keep its memory to report its size.
     addEventListener('TrunkApplicationStarted', (e) => {
       globalThis.__benchWasmMemory = e.detail?.wasm?.memory;
     });
-  });
+    // Every layout shift not caused by input, the app's takeover of the built page included.
+    // Its sources are described now: by the time the figures are read, the built view that
+    // moved may have left the page.
+    const shifts = (globalThis.__benchShifts = []);
+    const describe = (node) => {
+      if (!node || node.nodeType !== Node.ELEMENT_NODE) return node ? 'a text node' : 'an element since removed';
+      const cls = typeof node.className === 'string' && node.className.trim() ? `.${node.className.trim().split(/\s+/)[0]}` : '';
+      const testid = node.dataset?.testid ? `[data-testid="${node.dataset.testid}"]` : '';
+      return `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${cls}${testid}`;
+    };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) shifts.push({ value: e.value, at: e.startTime, sources: (e.sources ?? []).map((x) => describe(x.node)) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    // The app is live once js/handover.js sets <html data-app="live">: marked as it happens.
+    const live = new MutationObserver(() => {
+      if (document.documentElement?.dataset.app !== 'live') return;
+      live.disconnect();
+      performance.mark(appLiveMark);
+    });
+    live.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
+  }, APP_LIVE_MARK);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -169,20 +226,19 @@ async function measureLoad(browser, base, spec) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
-    const url = `${base}${spec.prefix}${spec.query}`;
+    const url = `${base}${spec.prefix}${spec.path}`;
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-    if (spec.chart) {
-      const mark = spec.app ? 'app-chart-drawn' : 'first-chart-drawn';
-      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
-        timeout: LOAD_TIMEOUT,
-        polling: 250,
-      });
-    } else {
-      await page.waitForSelector('[data-testid="indicator-card"]', { timeout: LOAD_TIMEOUT });
-    }
+    // An explorer page is loaded once the app is live (and, on the indicator view, has drawn
+    // its own chart); the baseline once its chart is drawn. Then the network must go quiet, so
+    // that late shifts and paints are counted too.
+    const marks = spec.app ? [APP_LIVE_MARK, ...(spec.ownChart ? ['app-chart-drawn'] : [])] : ['first-chart-drawn'];
+    await page.waitForFunction((names) => names.every((name) => performance.getEntriesByName(name).length > 0), marks, {
+      timeout: LOAD_TIMEOUT,
+      polling: 250,
+    });
     await net.quiet();
     const timing = await page.evaluate(
-      () =>
+      (liveMark) =>
         new Promise((done) => {
           // An element that has left the page (the first view, once the app replaced it) is
           // reported without its element.
@@ -190,13 +246,15 @@ async function measureLoad(browser, base, spec) {
             el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”` : 'an element since removed from the page (on a built page, the view the app replaced)';
           let lcp = null;
           const finish = () => {
-            const chart = performance.getEntriesByName('first-chart-drawn')[0];
-            const appChart = performance.getEntriesByName('app-chart-drawn')[0];
+            const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
             const fcp = performance.getEntriesByName('first-contentful-paint')[0];
             const nav = performance.getEntriesByType('navigation')[0];
             done({
-              firstChart: chart ? chart.startTime : null,
-              appChart: appChart ? appChart.startTime : null,
+              firstChart: at('first-chart-drawn'),
+              appChart: at('app-chart-drawn'),
+              live: at(liveMark),
+              // null, not none, if the init script never ran: CLS then reads n/a, never 0.
+              shifts: globalThis.__benchShifts ?? null,
               lcp: lcp ? lcp.startTime : null,
               lcpElement: lcp ? describe(lcp.element) : '',
               fcp: fcp ? fcp.startTime : null,
@@ -211,6 +269,7 @@ async function measureLoad(browser, base, spec) {
           }).observe({ type: 'largest-contentful-paint', buffered: true });
           setTimeout(finish, 3000);
         }),
+      APP_LIVE_MARK,
     );
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
@@ -232,6 +291,7 @@ async function measureLoad(browser, base, spec) {
     return {
       ok: true,
       ...timing,
+      ...layoutShift(timing.shifts),
       bytes,
       byCategory,
       files,
@@ -246,6 +306,28 @@ async function measureLoad(browser, base, spec) {
   }
 }
 
+// Chrome's CLS: the largest session window of layout shifts, a window being shifts less than
+// 1 s apart and at most 5 s long. Also the plain total and the largest single shift, so a
+// reader can see what moved.
+function layoutShift(shifts) {
+  if (!shifts) return { cls: null, clsTotal: null, shiftCount: null, largestShift: null };
+  let cls = 0;
+  let windowSum = 0;
+  let windowStart = -Infinity;
+  let previous = -Infinity;
+  for (const entry of [...shifts].sort((a, b) => a.at - b.at)) {
+    if (entry.at - previous > 1000 || entry.at - windowStart > 5000) {
+      windowSum = 0;
+      windowStart = entry.at;
+    }
+    windowSum += entry.value;
+    previous = entry.at;
+    cls = Math.max(cls, windowSum);
+  }
+  const largest = shifts.reduce((big, x) => (big && big.value >= x.value ? big : x), null);
+  return { cls, clsTotal: shifts.reduce((t, x) => t + x.value, 0), shiftCount: shifts.length, largestShift: largest };
+}
+
 // ---- filter change to updated chart ------------------------------------------------------
 async function measureFilter(browser, base, prefix) {
   const { context, page, cdp } = await emulated(browser);
@@ -255,9 +337,10 @@ async function measureFilter(browser, base, prefix) {
   const redraws = [];
   const orders = [];
   try {
-    await page.goto(`${base}${prefix}${INDICATOR_QUERY}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-    // The sort links are the app's: wait for its own chart, not the first view's.
-    await page.waitForFunction(() => performance.getEntriesByName('app-chart-drawn').length > 0, null, {
+    await page.goto(`${base}${prefix}${INDICATOR_PAGE}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+    // The sort links are the app's: wait until it has drawn its own chart and taken the page
+    // over, or the first link found could be the built view's, which leaves the page.
+    await page.waitForFunction((names) => names.every((name) => performance.getEntriesByName(name).length > 0), [APP_LIVE_MARK, 'app-chart-drawn'], {
       timeout: LOAD_TIMEOUT,
       polling: 250,
     });
@@ -332,6 +415,8 @@ async function measurePostcode(browser, base) {
     const net = recordNetwork(cdp);
     try {
       await page.goto(`${base}/site/`, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+      // The app's search box, not the built view's, which the app replaces when it goes live.
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, APP_LIVE_MARK, { timeout: LOAD_TIMEOUT, polling: 250 });
       const input = page.locator('[data-testid="place-search-input"]');
       await input.waitFor({ timeout: LOAD_TIMEOUT });
       await input.fill(postcode);
@@ -379,6 +464,8 @@ const memory = (x) => (x.heapUsed == null ? null : x.heapUsed + (x.wasmMemory ??
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
 const times = (r) => (r == null ? 'n/a' : `${r.toFixed(2)}×`);
 const pct = (r) => (r == null ? 'n/a' : `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)}%`);
+const shift = (x) => (x == null ? 'n/a' : x.toFixed(3)); // a layout shift score, as Chrome rounds it
+const relativeToRoot = (path) => (path.startsWith(`${root}/`) ? relative(root, path) : path);
 
 function summarise(results) {
   const ok = results.filter((r) => r.ok);
@@ -396,6 +483,13 @@ function summarise(results) {
     firstChartAll: ok.map((r) => r.firstChart),
     appChart: pick('appChart'),
     appChartAll: ok.map((r) => r.appChart),
+    live: pick('live'),
+    liveAll: ok.map((r) => r.live),
+    cls: pick('cls'),
+    clsAll: ok.map((r) => r.cls),
+    clsTotal: pick('clsTotal'),
+    largestShift: ok[0]?.largestShift ?? null,
+    shiftCount: ok[0]?.shiftCount ?? null,
     lcp: pick('lcp'),
     lcpAll: ok.map((r) => r.lcp),
     lcpElement: ok[0]?.lcpElement ?? '',
@@ -434,17 +528,20 @@ function table(head, rows) {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-function report(m, s, filter1, filter100, loadEnd, postcode) {
+function report(m, s, filter1, filter100, loadEnd, postcode, build, lighthouse) {
   const base = s.baseline;
   const lines = [];
   const push = (...xs) => lines.push(...xs);
-  const verdict = (pass) => (pass == null ? 'not measured' : pass ? '**pass**' : '**FAIL**');
+  const verdict = (met) => (met == null ? 'not measured' : met ? '**met**' : '**not met**');
+  const measured = PAGES.filter(built);
+  const page = (id) => PAGES.find((p) => p.id === id);
 
   push('# Benchmarks', '');
   push(
-    'How the explorer performs for a resident on a cheap phone on a slow network (issue 7), measured',
-    'against a baseline page that draws the same chart with nothing else. Written by `scripts/bench`;',
-    'every figure below is from the run described here. Not a timed test: nothing fails on a slow figure.',
+    'How the explorer performs for a resident on a cheap phone on a slow network (issues 7 and 16),',
+    'measured against a baseline page that draws the same chart with nothing else, and what Lighthouse',
+    'makes of its pages. Written by `scripts/bench`; every figure below is from the run described here.',
+    'Not a timed test: nothing fails on a slow figure or a missed budget.',
     '',
   );
   push('## The run', '');
@@ -456,13 +553,34 @@ function report(m, s, filter1, filter100, loadEnd, postcode) {
         ['Date (UTC)', m.date],
         ['Commit', m.commit],
         ['Machine', `${m.os}; ${m.nproc} cores (${m.cpu}); ${m.memory} memory`],
-        ['Load average (1, 5, 15 min)', `${m.load} at the start; ${loadEnd} at the end (the machine is shared, so timings carry noise)`],
+        ['Load average (1, 5, 15 min)', `${m.load} at the start; ${loadEnd} after the browser loads, before Lighthouse (the machine is shared, so timings carry noise)`],
         ['Browser', `${m.chromium} (${m.chromiumPath}), headless, driven by Playwright over the DevTools protocol`],
         ['Node', m.node],
         ['Emulation', `CPU ${CPU_SLOWDOWN}× slower; network 150 ms round trip, 1.6 Mbps down, 750 kbps up (\`Network.emulateNetworkConditions\`: ${NETWORK.downloadThroughput.toFixed(0)} / ${NETWORK.uploadThroughput.toFixed(0)} bytes/s); viewport 375×812, device pixel ratio 2, mobile, touch`],
         ['Cache', 'cold: a new browser context (empty cache) for every load'],
         ['Server', '`bench/serve.mjs` on 127.0.0.1: a plain static server (as `tests/e2e/serve.mjs`) that gzips text and wasm at level 9, as static hosts do'],
-        ['Runs', `${opt.runs} cold loads of each page, interleaved; medians reported. Filter change: ${opt.clicks} clicks, median`],
+        ['Runs', `${opt.runs} cold load${opt.runs === 1 ? '' : 's'} of each page, interleaved; medians reported. Filter change: ${opt.clicks} clicks, median. Lighthouse: one run of each page with budgets`],
+      ],
+    ),
+    '',
+  );
+
+  push('## The build', '');
+  const size = (part) => [String(part.files), mb(part.raw), mb(part.served)];
+  push(
+    opt.buildSeconds == null
+      ? 'Build time: not measured (`bench/run.mjs` was run without `--build-seconds`; `scripts/bench` times its build).'
+      : `Build time: ${opt.buildSeconds} s, the wall clock of \`scripts/build-site ./ dist-bench\` in this run (Trunk's release build, the built pages and the HTML hardening), with cargo's \`target/\` as it was, so it is an incremental build when that was warm.`,
+    '',
+    `Built pages: ${build.pages.files} \`*.html\` files. Sizes are of the whole built folder (\`${relativeToRoot(opt.site)}\`), 1 MB = 1,000,000 bytes: raw on disk, and as served, each text and wasm file gzipped at level 9 as \`bench/serve.mjs\` sends it and every other file as it is (the bytes a host holding the folder would send for all of it, headers aside).`,
+    '',
+    table(
+      ['Part', 'Files', 'Raw', 'As served (gzip -9)'],
+      [
+        ['Pages (`*.html`)', ...size(build.pages)],
+        ['Data (`data/`)', ...size(build.data)],
+        ['Everything else (wasm, JS, CSS, fonts, icon)', ...size(build.rest)],
+        ['The whole folder', ...size(build.total)],
       ],
     ),
     '',
@@ -471,29 +589,43 @@ function report(m, s, filter1, filter100, loadEnd, postcode) {
   push('## Figures', '');
   push(
     'Bytes are what crossed the network (sum of `encodedDataLength` from `Network.loadingFinished`: gzip',
-    'bodies plus response headers), 1 KB = 1,000 bytes. Times are from navigation start. JS heap is',
-    '`Runtime.getHeapUsage().usedSize` after a forced garbage collection once the page is quiet;',
-    'wasm memory is the size of the app’s WebAssembly linear memory then (it only grows, so it is',
-    'the peak), which the JS heap does not include.',
+    'bodies plus response headers), 1 KB = 1,000 bytes. Times are from navigation start. *First chart',
+    'drawn* is the `first-chart-drawn` performance mark (on a built page, set by its chart before the',
+    'app arrives); *app’s own chart drawn* is `app-chart-drawn`; *app live* is when `<html',
+    'data-app="live">` appears (js/handover.js sets it once the app has replaced the built view, its',
+    'charts drawn), timed by a `MutationObserver` registered before the page’s first script. An explorer',
+    'page counts as loaded once the app is live (the indicator view: and its own chart drawn), the',
+    'baseline once its chart is drawn; then the network must be quiet for 1.5 s before the figures are',
+    'read. CLS is Chrome’s: the largest session window (shifts less than 1 s apart, at most 5 s long) of',
+    'the `layout-shift` entries without recent input, observed from before the page’s first script (a',
+    'Playwright init script, `buffered: true`) until then, so the app’s takeover of the built page',
+    'counts. JS heap is `Runtime.getHeapUsage().usedSize` after a forced garbage collection once the page',
+    'is quiet; wasm memory is the size of the app’s WebAssembly linear memory then (it only grows, so it',
+    'is the peak), which the JS heap does not include. A page the build did not write is *not built*.',
     '',
   );
-  const row = (id, label) => {
-    const x = s[id];
+  const drawn = (t) => (t == null ? 'none drawn' : ms(t));
+  const row = (p) => {
+    const x = s[p.id];
+    if (!built(p)) return [p.label, 'not built', ...Array(8).fill('—')];
+    if (x.okRuns === 0) return [p.label, 'no load finished (see “Problems”)', ...Array(8).fill('—')];
     return [
-      label,
+      p.label,
       kb(x.bytes),
       String(x.requests ?? 'n/a'),
-      x.firstChart != null ? ms(x.firstChart) : PAGES.find((p) => p.id === id).chart ? 'n/a' : 'n/a (no chart on this page)',
-      PAGES.find((p) => p.id === id).app ? ms(x.appChart) : 'n/a',
+      drawn(x.firstChart),
+      drawn(x.appChart),
+      p.app ? ms(x.live) : 'n/a (no app)',
       ms(x.lcp),
+      shift(x.cls),
       mb(x.heapUsed),
       x.wasmMemory == null ? 'none' : mb(x.wasmMemory),
     ];
   };
   push(
     table(
-      ['Page', 'Transferred', 'Requests', 'First chart drawn', 'App’s own chart drawn', 'LCP', 'JS heap', 'Wasm memory'],
-      PAGES.map((p) => row(p.id, p.label)),
+      ['Page', 'Transferred', 'Requests', 'First chart drawn', 'App’s own chart drawn', 'App live', 'LCP', 'CLS', 'JS heap', 'Wasm memory'],
+      PAGES.map(row),
     ),
     '',
   );
@@ -515,28 +647,41 @@ function report(m, s, filter1, filter100, loadEnd, postcode) {
     '',
   );
   push('Transferred bytes by kind:', '');
-  const cats = [...new Set(PAGES.flatMap((p) => Object.keys(s[p.id].byCategory)))].sort();
-  push(table(['Page', ...cats], PAGES.map((p) => [p.label, ...cats.map((c) => kb(s[p.id].byCategory[c] ?? 0))])), '');
+  const cats = [...new Set(measured.flatMap((p) => Object.keys(s[p.id].byCategory)))].sort();
+  push(table(['Page', ...cats], measured.map((p) => [p.label, ...cats.map((c) => kb(s[p.id].byCategory[c] ?? 0))])), '');
   push('Largest contentful paint element (first run): ', '');
-  for (const p of PAGES) push(`- ${p.label}: ${s[p.id].lcpElement || 'none reported'}`);
+  for (const p of measured) push(`- ${p.label}: ${s[p.id].lcpElement || 'none reported'}`);
   push('');
-  push('Each run (first chart drawn / app’s own chart drawn / LCP):', '');
-  for (const p of PAGES) {
+  push('Layout shifts (first run): the CLS, the total of every shift, and the largest shift with the elements it moved:', '');
+  for (const p of measured) {
     const x = s[p.id];
-    const app = p.app ? x.appChartAll.map(ms).join(', ') : 'n/a';
-    push(`- ${p.label}: ${x.firstChartAll.map(ms).join(', ') || 'n/a'} / ${app} / ${x.lcpAll.map(ms).join(', ') || 'n/a'}`);
+    const big = x.largestShift;
+    const what = big ? `; largest ${shift(big.value)} at ${ms(big.at)}, moving ${big.sources.join(', ') || 'nothing named'}` : '';
+    push(`- ${p.label}: ${x.shiftCount == null ? 'n/a' : x.shiftCount === 0 ? 'no layout shift' : `CLS ${shift(x.cls)}, total ${shift(x.clsTotal)} in ${x.shiftCount} shift${x.shiftCount === 1 ? '' : 's'}${what}`}`);
+  }
+  push('');
+  push('Each run (first chart drawn / app’s own chart drawn / app live / LCP / CLS):', '');
+  for (const p of measured) {
+    const x = s[p.id];
+    const all = (xs, f) => xs.map(f).join(', ') || 'n/a';
+    push(`- ${p.label}: ${all(x.firstChartAll, drawn)} / ${all(x.appChartAll, drawn)} / ${p.app ? all(x.liveAll, ms) : 'n/a'} / ${all(x.lcpAll, ms)} / ${all(x.clsAll, shift)}`);
   }
   push('');
 
   push('## Ratios to the baseline page', '');
-  push('Each figure of the explorer divided by the same figure of the baseline page (1.00× = as fast / as small as the baseline).', '');
-  const ratioRow = (id, label) => {
-    const x = s[id];
+  push(
+    'Each figure of the explorer divided by the same figure of the baseline page (1.00× = as fast / as small as the baseline); the app’s own chart and the app live are divided by the baseline’s first chart drawn.',
+    '',
+  );
+  const ratioRow = (p) => {
+    const x = s[p.id];
+    if (!built(p)) return [p.label, 'not built', ...Array(6).fill('—')];
     return [
-      label,
+      p.label,
       times(ratio(x.bytes, base.bytes)),
-      x.firstChart != null ? times(ratio(x.firstChart, base.firstChart)) : 'n/a',
-      x.appChart != null ? times(ratio(x.appChart, base.firstChart)) : 'n/a',
+      times(ratio(x.firstChart, base.firstChart)),
+      times(ratio(x.appChart, base.firstChart)),
+      times(ratio(x.live, base.firstChart)),
       times(ratio(x.lcp, base.lcp)),
       times(ratio(x.heapUsed, base.heapUsed)),
       times(ratio(memory(x), memory(base))),
@@ -544,10 +689,10 @@ function report(m, s, filter1, filter100, loadEnd, postcode) {
   };
   push(
     table(
-      ['Page', 'Transferred', 'First chart drawn', 'App’s own chart drawn', 'LCP', 'JS heap', 'JS heap + wasm memory'],
+      ['Page', 'Transferred', 'First chart drawn', 'App’s own chart drawn', 'App live', 'LCP', 'JS heap', 'JS heap + wasm memory'],
       [
-        ['Baseline page (absolute)', kb(base.bytes), ms(base.firstChart), 'n/a', ms(base.lcp), mb(base.heapUsed), mb(memory(base))],
-        ...PAGES.filter((p) => p.id !== 'baseline').map((p) => ratioRow(p.id, p.label)),
+        ['Baseline page (absolute)', kb(base.bytes), ms(base.firstChart), 'n/a', 'n/a', ms(base.lcp), mb(base.heapUsed), mb(memory(base))],
+        ...PAGES.filter((p) => p.id !== 'baseline').map(ratioRow),
       ],
     ),
     '',
@@ -622,6 +767,33 @@ function report(m, s, filter1, filter100, loadEnd, postcode) {
   push('## Budgets (issue 7)', '');
   push(table(['Budget', 'Measured', 'Verdict'], budgets), '');
 
+  // Issue 16's budgets: each figure against the baseline page's in the same run.
+  push('## Budgets (issue 16)', '');
+  push(
+    'Each figure with its ratio to the baseline page’s figure in this run. The app live on the indicator view is the moment the page a person sees has become the app.',
+    '',
+  );
+  const budgetRow = (id, what, figure, baseFigure, format, limit, limitText) => {
+    const p = page(id);
+    if (!built(p)) return [`${what}: ${p.label}`, 'not built', '—', '—', limitText, 'not measured'];
+    const r = ratio(figure, baseFigure);
+    return [`${what}: ${p.label}`, format(figure), format(baseFigure), times(r), limitText, verdict(r == null ? null : r <= limit)];
+  };
+  const budgets16 = [
+    ...BUDGET_PAGES.map((id) => budgetRow(id, 'LCP', s[id].lcp, base.lcp, ms, 0.75, '≤ 0.75× the baseline’s LCP')),
+    budgetRow('indicator', 'First chart drawn', s.indicator.firstChart, base.firstChart, ms, 1.0, '≤ 1.00× the baseline’s first chart drawn'),
+    budgetRow('indicator', `App live (its own chart drawn at ${ms(s.indicator.appChart)})`, s.indicator.live, base.firstChart, ms, 1.5, '≤ 1.50× the baseline’s first chart drawn'),
+    ...BUDGET_PAGES.map((id) => {
+      const p = page(id);
+      if (!built(p)) return [`CLS: ${p.label}`, 'not built', '—', '—', `≤ ${CLS_BUDGET}`, 'not measured'];
+      return [`CLS: ${p.label}`, shift(s[id].cls), shift(base.cls), 'n/a (the budget is absolute)', `≤ ${CLS_BUDGET}`, verdict(s[id].cls == null ? null : s[id].cls <= CLS_BUDGET)];
+    }),
+  ];
+  push(table(['Figure', 'Measured', 'Baseline page', 'Ratio to the baseline', 'Budget', 'Verdict'], budgets16), '');
+
+  push('## Lighthouse', '');
+  push(...lighthouseSection(lighthouse, m, verdict));
+
   // Find my area on the phone.
   push('## Postcode to ward page', '');
   push(
@@ -631,8 +803,8 @@ function report(m, s, filter1, filter100, loadEnd, postcode) {
 
   // What the first load is made of, biggest first.
   push('## Where the bytes go', '');
-  for (const id of ['indicator', 'baseline', 'indicator-100x']) {
-    const label = PAGES.find((p) => p.id === id).label;
+  for (const id of ['indicator', 'baseline', 'indicator-100x'].filter((x) => built(page(x)))) {
+    const label = page(id).label;
     const files = [...s[id].files].sort((a, b) => b.bytes - a.bytes);
     const total = files.reduce((t, f) => t + f.bytes, 0);
     push(`${label}, first load (first run; times from the page's request):`, '');
@@ -668,7 +840,8 @@ function report(m, s, filter1, filter100, loadEnd, postcode) {
   }
 
   const problems = [];
-  for (const p of PAGES) {
+  for (const p of PAGES.filter((q) => !built(q))) problems.push(`${p.label}: not built (the site folder has no such page), so not measured`);
+  for (const p of measured) {
     const x = s[p.id];
     if (x.failures.length) problems.push(`${p.label}: ${x.failures.length} of ${x.runs} loads failed: ${x.failures.join('; ')}`);
     for (const e of x.errors) problems.push(`${p.label}: page error: ${e}`);
@@ -676,27 +849,102 @@ function report(m, s, filter1, filter100, loadEnd, postcode) {
   for (const [label, f] of [['1×', filter1], ['100×', filter100]]) {
     for (const p of f.problems) problems.push(`filter change, ${label}: ${p}`);
   }
+  for (const r of lighthouse?.results ?? []) if (!r.ok) problems.push(`Lighthouse, ${pageLabel(r.id)}: ${r.error}`);
+  if (lighthouse?.error) problems.push(`Lighthouse: ${lighthouse.error}`);
   push('## Problems seen in this run', '');
-  push(problems.length ? problems.map((p) => `- ${p}`).join('\n') : 'None: every load finished and every click redrew the chart.', '');
+  push(problems.length ? problems.map((p) => `- ${p}`).join('\n') : 'None: every page was built, every load finished, every click redrew the chart and Lighthouse ran on every page.', '');
   push('## Findings', '');
   push(findings(s, filter1, filter100, crates), '');
   push('## How to run it', '');
   push(
     '```sh',
-    'scripts/bench            # setup, release build, 100× data, baseline, measure, write BENCHMARKS.md',
+    'scripts/bench            # setup, release build, 100× data, baseline, measure, Lighthouse, write BENCHMARKS.md',
     'BENCH_RUNS=5 scripts/bench',
+    'scripts/bench --lighthouse off   # the same without Lighthouse (extra arguments go to bench/run.mjs)',
     '```',
     '',
-    '`scripts/bench` builds the release site into `dist-bench/` (`scripts/build-site ./ dist-bench`),',
-    'makes the synthetic data with `tht-synth` (`crates/outcomes-synth`) in `target/bench-synth/data`',
-    '(never in `public/`), copies the site with that data into `target/bench/site-100x/`, puts the',
-    'baseline page (`bench/baseline/`) with a copy of the site’s `data/` and the very `echarts.js`',
-    'file the site serves into `target/bench/baseline/`, and runs `bench/run.mjs`, which serves the',
-    'three folders with `bench/serve.mjs` and drives Chromium. Only one heavy command should run on',
-    'the machine at a time: the figures are CPU-bound under the 4× slowdown.',
+    '`scripts/bench` installs Lighthouse into `bench/lighthouse/node_modules` from its own lock file',
+    'when it is missing or older than the lock (so the project’s own `npm ci` stays without it), builds',
+    'the release site into `dist-bench/` (`scripts/build-site ./ dist-bench`, timed), makes the synthetic',
+    'data with `tht-synth` (`crates/outcomes-synth`) in `target/bench-synth/data` (never in `public/`),',
+    'copies the site with that data into `target/bench/site-100x/`, puts the baseline page',
+    '(`bench/baseline/`) with a copy of the site’s `data/` and the very `echarts.js` file the site serves',
+    'into `target/bench/baseline/`, and runs `bench/run.mjs`. That serves the three folders with',
+    '`bench/serve.mjs`, counts and sizes the built folder (`bench/site-size.mjs`), loads each page in',
+    'Chromium through Playwright, then closes that browser and runs Lighthouse on the five pages with',
+    'budgets (`bench/lighthouse/run.mjs`). The pages: the overview, `indicator-91547.html`, the first',
+    '`locality-<code>.html` in name order, the first English `map-*.html` in name order (one without',
+    'a level preferred), `area-E05009332.html`, and the baseline; a page the build did not write is',
+    'reported as not built. Only one heavy command should run on the machine at a time: the figures are',
+    'CPU-bound under the 4× slowdown. It exits non-zero only when a built page could not be loaded',
+    'once, or Lighthouse could not audit any page.',
     '',
   );
   return lines.join('\n');
+}
+
+// The Lighthouse part of the report: each page's scores against their budgets, Lighthouse's own
+// LCP, TBT and CLS, and, where a category misses its budget, its failing audits, so that a
+// reader knows what to fix.
+function lighthouseSection(lighthouse, m, verdict) {
+  if (!lighthouse) return ['Not run this time (`--lighthouse off`).', ''];
+  if (lighthouse.error) return [`Not run: ${lighthouse.error}`, ''];
+  const { categories, results } = lighthouse;
+  const out = [];
+  const ran = results.filter((r) => r.ok);
+  const index = ran.map((r) => r.benchmarkIndex).filter((x) => x != null);
+  out.push(
+    `Lighthouse ${ran[0]?.version ?? '(no run finished)'} (pinned in \`bench/lighthouse/package-lock.json\`) in its default mode: mobile form factor and screen, simulated throttling (it loads the page without throttling and computes the figures for a 150 ms round trip, 1.6 Mbps and a 4× slower CPU). One run of each page, each in a fresh headless Chromium (${m.chromiumPath}, ${m.chromium}) started by \`chrome-launcher\`, against the same server as above; categories ${categories.map((c) => c.title).join(', ')}. Its LCP, TBT and CLS are its own simulated figures, not those measured above. The server sends no caching headers, so “Serve static assets with an efficient cache policy” is about the host’s headers, not the build.${index.length ? ` Its benchmark index for this machine's CPU (higher is faster): ${index.map((x) => Math.round(x)).join(', ')}.` : ''} The full JSON reports: \`${relativeToRoot(opt.lighthouseOut)}/<page>.json\` (not committed).`,
+    '',
+  );
+  const cells = (p) => {
+    if (!built(p)) return ['not built', ...Array(categories.length + 2).fill('—')];
+    const r = results.find((x) => x.id === p.id);
+    if (!r?.ok) return [`failed: ${r?.error ?? 'not run'}`, ...Array(categories.length + 2).fill('—')];
+    return [
+      ...categories.map((c) => (r.scores[c.id] == null ? 'not scored' : `${r.scores[c.id]} ${verdict(r.scores[c.id] >= c.budget)}`)),
+      ms(r.lcp),
+      ms(r.tbt),
+      shift(r.cls),
+    ];
+  };
+  out.push(
+    table(
+      ['Page', ...categories.map((c) => `${c.title} (budget ${c.budget === 100 ? '100' : `≥ ${c.budget}`})`), 'LCP', 'TBT', 'CLS'],
+      BUDGET_PAGES.map((id) => [pageLabel(id), ...cells(PAGES.find((p) => p.id === id))]),
+    ),
+    '',
+  );
+  const toFix = [];
+  for (const r of ran) {
+    for (const c of categories) {
+      const failing = r.failing[c.id];
+      if (!failing) continue;
+      toFix.push(`- ${pageLabel(r.id)}, ${c.title.toLowerCase()} ${r.scores[c.id] ?? 'not scored'}:`);
+      const shown = failing.slice(0, 10);
+      for (const audit of shown) toFix.push(`  - ${audit}`);
+      if (failing.length > shown.length) toFix.push(`  - and ${failing.length - shown.length} more in the JSON report`);
+      if (failing.length === 0) toFix.push('  - no single audit fails; the score is the weighted sum of audits that pass only in part');
+    }
+  }
+  out.push('What to fix: the failing audits (score under 0.9, as Lighthouse’s report counts them) of each category below its budget, as Lighthouse titles them, with its figure and the first elements or files it names:', '');
+  out.push(toFix.length ? toFix.join('\n') : 'Nothing: every category met its budget on every page.', '');
+  // An audit that broke says nothing about the page; said once, with the pages it broke on.
+  const broken = new Map();
+  for (const r of ran) {
+    for (const e of r.errored) {
+      const key = `${e.title}: ${e.message}`;
+      broken.set(key, [...(broken.get(key) ?? []), r.id]);
+    }
+  }
+  if (broken.size) {
+    out.push('Audits Lighthouse could not run (a fault of the tool with this Chromium, not a finding about the page; they are left out of the lists above):', '');
+    for (const [what, ids] of broken) out.push(`- ${what} (${ids.length === ran.length ? 'every page' : ids.join(', ')})`);
+    out.push('');
+  }
+  const warnings = ran.flatMap((r) => [...r.warnings, ...(r.runtimeError ? [r.runtimeError] : [])].map((w) => `${pageLabel(r.id)}: ${w}`));
+  if (warnings.length) out.push('Lighthouse’s warnings:', '', ...warnings.map((w) => `- ${w}`), '');
+  return out;
 }
 
 function readSynthInfo() {
@@ -750,7 +998,7 @@ function findings(s, filter1, filter100, crates) {
   const wasmFile = file('indicator', (_, kind) => kind === 'wasm');
   if (builtPage && wasmFile) {
     out.push(
-      `- **The first chart comes before the app:** the indicator's built page (\`${builtPage.path}\`, ${kb(builtPage.bytes)}) carries its chart's option and draws it as soon as ECharts has arrived: at ${ms(s.indicator.firstChart)}, ${times(ratio(s.indicator.firstChart, s.baseline.firstChart))} the baseline's ${ms(s.baseline.firstChart)}. The wasm (${kb(wasmFile.bytes)}) is requested only then (at ${ms(wasmFile.start)} in the first run), so the two do not share the line, and the app draws its own chart, with the choices, table and sources, at ${ms(s.indicator.appChart)} (${times(ratio(s.indicator.appChart, s.baseline.firstChart))} the baseline).`,
+      `- **The first chart comes before the app:** the indicator's built page (\`${builtPage.path}\`, ${kb(builtPage.bytes)}) carries its chart's option and draws it as soon as ECharts has arrived: at ${ms(s.indicator.firstChart)}, ${times(ratio(s.indicator.firstChart, s.baseline.firstChart))} the baseline's ${ms(s.baseline.firstChart)}. The wasm (${kb(wasmFile.bytes)}) is requested at ${ms(wasmFile.start)} in the first run${s.indicator.firstChart != null && wasmFile.start >= s.indicator.firstChart - 50 ? ', only then, so the two do not share the line' : ', while ECharts is still on the line'}, and the app draws its own chart, with the choices, table and sources, at ${ms(s.indicator.appChart)} (${times(ratio(s.indicator.appChart, s.baseline.firstChart))} the baseline).`,
     );
   }
   out.push(
@@ -773,7 +1021,7 @@ function findings(s, filter1, filter100, crates) {
   const m100 = manifest('overview-100x');
   if (m1 != null && m100 != null) {
     out.push(
-      `- **The catalogue grows with the dataset:** \`data/manifest.json\` is ${kb(m1)} on the wire with the published data and ${kb(m100)} with the 100× data (${times(ratio(m100, m1))}), because it lists every area and every indicator (with its description, definition, methods and key figures). Both views load it before any shard, so it adds ${kb(m100 - m1)} to every first load. What would fix it: split the catalogue: a small first-view index (framework, indicator ids, titles and latest headline figures for the overview; the key areas) and the rest (full indicator metadata, all areas with lookups) in per-indicator or per-level files fetched on demand.`,
+      `- **The catalogue grows with the dataset:** \`data/manifest.json\` is ${kb(m1)} on the wire with the published data and ${kb(m100)} with the 100× data (${times(ratio(m100, m1))}), because it lists every area and every indicator (with its description, definition, methods and key figures). Every first load fetches it, so it adds ${kb(m100 - m1)} to each. What would fix it: split the catalogue: a small first-view index (framework, indicator ids, titles and latest headline figures for the overview; the key areas) and the rest (full indicator metadata, all areas with lookups) in per-indicator or per-level files fetched on demand.`,
     );
   }
   const shard = (id) => s[id].files.find((f) => /indicators\/91547\/locality\.json$/.test(f.path))?.bytes ?? null;
@@ -791,8 +1039,12 @@ function findings(s, filter1, filter100, crates) {
   const isManifest = (path) => path.endsWith('data/manifest.json');
   const isShard = (path) => /indicators\/91547\/locality\.json$/.test(path);
   const isECharts = (_, kind) => kind === 'ECharts JS';
+  // Whether the shard waited for the manifest, read from the first run rather than assumed.
+  const manifestFile = file('indicator', isManifest);
+  const shardFile = file('indicator', isShard);
+  const shardWaited = manifestFile?.end != null && shardFile != null && shardFile.start >= manifestFile.end;
   out.push(
-    `- **Request chain** (first run, from the page's request): the explorer requested ECharts at ${requested('indicator', isECharts)}, the manifest at ${requested('indicator', isManifest)} and the shard at ${requested('indicator', isShard)} (once the manifest had been read), ${s.indicator.requests} requests in all; the baseline requested them at ${requested('baseline', isECharts)}, ${requested('baseline', isManifest)} and ${requested('baseline', isShard)} (${s.baseline.requests} requests).`,
+    `- **Request chain** (first run, from the page's request): the explorer requested ECharts at ${requested('indicator', isECharts)}, the manifest at ${requested('indicator', isManifest)} and the shard at ${requested('indicator', isShard)}${shardFile == null ? '' : shardWaited ? ' (once the manifest had arrived)' : ' (without waiting for the manifest)'}, ${s.indicator.requests} requests in all; the baseline requested them at ${requested('baseline', isECharts)}, ${requested('baseline', isManifest)} and ${requested('baseline', isShard)} (${s.baseline.requests} requests).`,
   );
   const f1 = median(filter1.times);
   const f100 = median(filter100.times);
@@ -802,6 +1054,26 @@ function findings(s, filter1, filter100, crates) {
     );
   }
   return out.join('\n');
+}
+
+// ---- Lighthouse ----------------------------------------------------------------------------
+// Imported only when wanted, from its own folder: the project's `npm ci` does not install it.
+async function runLighthouse(base) {
+  let lighthouse;
+  try {
+    lighthouse = await import('./lighthouse/run.mjs');
+  } catch (error) {
+    return { error: `Lighthouse could not be loaded (${String(error.message ?? error).split('\n')[0]}); \`scripts/bench\` installs it, or run \`npm ci\` in \`bench/lighthouse/\`` };
+  }
+  const pages = BUDGET_PAGES.map((id) => PAGES.find((p) => p.id === id))
+    .filter(built)
+    .map((p) => ({ id: p.id, url: `${base}${p.prefix}${p.path}` }));
+  try {
+    const results = await lighthouse.audit(pages, opt.lighthouseOut, (line) => console.log(`bench: ${line}`));
+    return { categories: lighthouse.CATEGORIES, results };
+  } catch (error) {
+    return { error: `Lighthouse stopped: ${String(error.message ?? error).split('\n')[0]}` };
+  }
 }
 
 // ---- main --------------------------------------------------------------------------------
@@ -817,12 +1089,13 @@ try {
   console.log(`bench: Chromium ${info.chromium}, ${info.nproc} cores, load ${info.load}; ${opt.runs} cold loads per page`);
 
   const results = Object.fromEntries(PAGES.map((p) => [p.id, []]));
+  for (const spec of PAGES.filter((p) => !built(p))) console.log(`bench: ${spec.id}: not built, not measured`);
   for (let run = 1; run <= opt.runs; run += 1) {
-    for (const spec of PAGES) {
+    for (const spec of PAGES.filter(built)) {
       const r = await measureLoad(browser, base, spec);
       results[spec.id].push(r);
       console.log(
-        `bench: run ${run}/${opt.runs} ${spec.id}: ${r.ok ? `${kb(r.bytes)}, first chart ${ms(r.firstChart)}, LCP ${ms(r.lcp)}, heap ${mb(r.heapUsed)}` : `failed: ${r.error}`}`,
+        `bench: run ${run}/${opt.runs} ${spec.id}: ${r.ok ? `${kb(r.bytes)}, first chart ${ms(r.firstChart)}, app live ${ms(r.live)}, LCP ${ms(r.lcp)}, CLS ${shift(r.cls)}, heap ${mb(r.heapUsed)}` : `failed: ${r.error}`}`,
       );
     }
   }
@@ -834,16 +1107,28 @@ try {
   console.log(`bench: postcode search, ${POSTCODES.length} postcodes`);
   const postcode = await measurePostcode(browser, base);
   console.log(`bench: postcode to ward page: ${postcode.times.map(ms).join(', ')}`);
-
-  const summary = Object.fromEntries(PAGES.map((p) => [p.id, summarise(results[p.id])]));
   const loadEnd = os.loadavg().map((x) => x.toFixed(2)).join(', ');
-  const text = report(info, summary, filter1, filter100, loadEnd, postcode);
+
+  // Lighthouse starts its own browsers: this one goes first, so that they never share the CPU.
+  await browser.close();
+  browser = null;
+  let lighthouse = null;
+  if (opt.lighthouse) {
+    console.log(`bench: Lighthouse on ${BUDGET_PAGES.length} pages, reports in ${opt.lighthouseOut}`);
+    lighthouse = await runLighthouse(base);
+  }
+
+  const build = siteSize(opt.site);
+  const summary = Object.fromEntries(PAGES.map((p) => [p.id, summarise(results[p.id])]));
+  const text = report(info, summary, filter1, filter100, loadEnd, postcode, build, lighthouse);
   writeFileSync(opt.out, `${text}\n`);
   console.log(`\n${text}\n`);
   console.log(`bench: wrote ${opt.out}`);
-  const measured = PAGES.every((p) => summary[p.id].okRuns > 0);
-  process.exitCode = measured ? 0 : 1;
-  if (!measured) console.error('bench: some pages could not be measured at all (see "Problems seen in this run")');
+  const loaded = PAGES.filter(built).every((p) => summary[p.id].okRuns > 0);
+  const audited = !lighthouse || lighthouse.results?.some((r) => r.ok);
+  process.exitCode = loaded && audited ? 0 : 1;
+  if (!loaded) console.error('bench: some built pages could not be measured at all (see "Problems seen in this run")');
+  if (!audited) console.error('bench: Lighthouse could not audit any page (see "Problems seen in this run")');
 } catch (error) {
   console.error(`bench: ${error.stack ?? error}`);
   process.exitCode = 2;

@@ -9,9 +9,9 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync, constants } from 'node:zlib';
 
 import { CONTENT_TYPES as types } from '../tests/e2e/mime.mjs';
+import { COMPRESSIBLE as compressible, gzip } from './site-size.mjs';
 
 const [port = '4180', ...mounts] = process.argv.slice(2);
 if (mounts.length === 0) {
@@ -24,16 +24,12 @@ const routes = mounts.map((m) => {
   return { prefix: prefix.endsWith('/') ? prefix : `${prefix}/`, base: resolve(m.slice(at + 1)) };
 });
 
-// What hosts compress: text and wasm (GitHub Pages, Netlify, Cloudflare, nginx with
-// gzip_types for application/wasm). Images and fonts are compressed already.
-const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt']);
-
 const gzipped = new Map(); // file -> { mtimeMs, body }
 
 async function gzipOf(file, mtimeMs, body) {
   const hit = gzipped.get(file);
   if (hit && hit.mtimeMs === mtimeMs) return hit.body;
-  const compressed = gzipSync(body, { level: constants.Z_BEST_COMPRESSION });
+  const compressed = gzip(body);
   gzipped.set(file, { mtimeMs, body: compressed });
   return compressed;
 }
