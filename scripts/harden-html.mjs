@@ -31,7 +31,8 @@ import { join } from 'node:path';
 //  - A built page's charts are drawn from the options the page carries as soon as ECharts
 //    has arrived (drawBuiltCharts in js/chart-functions.js), and only then does the wasm start
 //    (window.thtAppGate, awaited by the app's loader), so nothing shares a slow line with the
-//    first chart. Other pages start the wasm at once.
+//    first chart. A built page without charts starts it once the page is first painted; a
+//    page that is not built, or whose query asks for another view, at once.
 //  - The page's classes: "no-js" goes (the page is read with scripts), "built-stale" when a
 //    query adds choices the built view does not show, "app-unavailable" if the app cannot be
 //    loaded (window.thtAppFailed, called by the loader). style/main.css says what each shows.
@@ -80,16 +81,23 @@ export const BOOTSTRAP = `(() => {
     window.thtAppFailed = () => root.classList.add('app-unavailable');
     const shard = asBuilt ? page.dataset.shard : undefined;
     fetchData(shard, asBuilt ? page.dataset.outlines : undefined);
-    if (!shard) {
+    if (!asBuilt) {
       fetchWasm();
       window.thtAppGate = Promise.resolve();
       return;
     }
-    const functions = import(meta('tht-chart-functions').content);
     const parsed = new Promise((resolve) => {
       if (document.readyState !== 'loading') resolve();
       else addEventListener('DOMContentLoaded', () => resolve(), { once: true });
     });
+    if (page.dataset.charts === undefined) {
+      // Nothing to draw first: the wasm waits for the page's first paint, so that the page's
+      // own text and styles have the line to themselves until it is on screen.
+      const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      window.thtAppGate = parsed.then(painted).then(() => fetchWasm());
+      return;
+    }
+    const functions = import(meta('tht-chart-functions').content);
     window.thtAppGate = Promise.all([window.thtLoadECharts(), functions, parsed])
       .then(([, chartFunctions]) => chartFunctions.drawBuiltCharts())
       .catch(() => {})

@@ -170,10 +170,10 @@ fn LanguageSwitch(url: UrlState, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Sets `<html lang>` and the page title, so screen readers read the page in the right
-/// language and the tab is named in it.
+/// Sets `<html lang>`, so screen readers read the page in the right language. (The title
+/// follows the view's heading: `page_title`.)
 fn mark_document_language(lang: Lang) {
-    // A page built on the host is written with both already (src/bin/build_pages.rs).
+    // A page built on the host is written with it already (src/bin/build_pages.rs).
     if cfg!(feature = "ssr") {
         return;
     }
@@ -181,7 +181,6 @@ fn mark_document_language(lang: Lang) {
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.as_str());
     }
-    document.set_title(&tr!(lang, "shell.document_title"));
 }
 
 /// Tells the page that embeds this one how tall it is, whenever that changes, with the

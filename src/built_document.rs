@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use base64::Engine;
 use sha2::{Digest, Sha256, Sha384};
 
+use crate::page_title::page_title;
+
 /// What the head of one built page says about it.
 pub struct PageHead<'a> {
     /// The page's language, as `<html lang>` takes it.
@@ -272,7 +274,7 @@ pub fn document(
     let description = first_text(&body, "p", |t| has_class(t, "summary"))
         .or_else(|| first_text(&body, "p", |t| has_class(t, "lede")))
         .unwrap_or_default();
-    let title = format!("{heading} – {}", head.site_name);
+    let title = page_title(&heading, head.site_name);
     let (title_attr, description_attr) = (attribute_text(&title), attribute_text(&description));
     let mut html = template.to_string();
     // `no-js` until the page's loader runs, so controls that need the app stay hidden when
@@ -304,6 +306,11 @@ pub fn document(
             attribute_text(head.file),
             [("shard", head.shard), ("outlines", head.outlines)]
                 .into_iter()
+                // A page with charts draws them from the options it carries, before the app.
+                .chain(
+                    body.contains(" data-option=")
+                        .then_some(("charts", Some("")))
+                )
                 .filter_map(|(name, file)| Some(format!(
                     " data-{name}=\"{}\"",
                     attribute_text(file?)

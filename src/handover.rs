@@ -3,7 +3,11 @@
 
 use wasm_bindgen::prelude::*;
 
+use outcomes_i18n::tr;
+
 use crate::app::App;
+use crate::page_title::follow_heading;
+use crate::state::address_lang;
 
 #[wasm_bindgen(module = "/js/handover.js")]
 extern "C" {
@@ -13,7 +17,10 @@ extern "C" {
     fn app_element() -> web_sys::HtmlElement;
 }
 
-/// Mounts the app in its element, for the rest of the page's life.
+/// Mounts the app in its element, for the rest of the page's life, with the page's title
+/// following the heading of the view shown.
 pub fn mount() {
-    leptos::mount::mount_to(app_element(), App).forget();
+    let app = app_element();
+    follow_heading(&app, tr!(address_lang(), "shell.document_title"));
+    leptos::mount::mount_to(app, App).forget();
 }

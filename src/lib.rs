@@ -18,6 +18,7 @@ pub mod download;
 pub mod echarts;
 pub mod fonts;
 pub mod handover;
+pub mod page_title;
 pub mod pages;
 pub mod panic_notice;
 pub mod shards;

@@ -116,6 +116,22 @@ pub fn href(state: &State) -> String {
     }
 }
 
+/// A link to the page `state` resolves to against `manifest`, with the view's defaults
+/// written in: a map that opens on its first indicator links to that indicator's map, which
+/// is a built page, where the state alone is not.
+pub fn resolved_href(manifest: &Manifest, state: State) -> String {
+    href(
+        &resolve(
+            manifest,
+            &Parsed {
+                state,
+                problems: vec![],
+            },
+        )
+        .state,
+    )
+}
+
 /// A fresh state for `view`, keeping only the person's language: other choices belong to
 /// the view they were made in.
 pub fn view_state(current: &State, view: View) -> State {

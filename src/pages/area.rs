@@ -23,7 +23,7 @@ use crate::components::sentence::sentence_with;
 use crate::components::url_notice::UrlNotice;
 use crate::dataset_text::english_if_kept;
 use crate::echarts::prepare_map;
-use crate::state::{href, indicator_state, view_state, ResolvedLink, UrlState};
+use crate::state::{href, indicator_state, resolved_href, view_state, ResolvedLink, UrlState};
 
 /// The area page: the ward the link names, or the list of wards to choose from.
 #[component]
@@ -184,10 +184,13 @@ fn WardPlace(manifest: Arc<Manifest>, code: String, name: String) -> impl IntoVi
             <p><a href=profile data-testid="area-locality-link">{link}</a></p>
         }
     });
-    let map_link = href(&State {
-        level: Some(Level::Ward),
-        ..view_state(&url.state(), View::Map)
-    });
+    let map_link = resolved_href(
+        &manifest,
+        State {
+            level: Some(Level::Ward),
+            ..view_state(&url.state(), View::Map)
+        },
+    );
     let map_link = view! { <p><a href=map_link>{tr!(lang, "area.map_link")}</a></p> };
     let boundaries = manifest
         .boundaries
@@ -195,13 +198,19 @@ fn WardPlace(manifest: Arc<Manifest>, code: String, name: String) -> impl IntoVi
         .find(|b| b.level == AreaLevel::Ward)
         .cloned();
     let map = boundaries.map(|file| {
+        let summary = tr!(lang, "area.map_summary", name = name.clone());
+        let option = Signal::stored(locator_option(&manifest, AreaLevel::Ward, &code, &summary));
+        let summary = Signal::stored(summary);
+        // A page built on the host draws the map itself, on the outlines it names, before the
+        // app has loaded.
+        if cfg!(feature = "ssr") {
+            return view! { <EChart option summary testid="area-map" class="locator" outlines=file /> }
+                .into_any();
+        }
         let ready = LocalResource::new(move || {
             let file = file.clone();
             async move { prepare_map(&file, lang).await }
         });
-        let summary = tr!(lang, "area.map_summary", name = name.clone());
-        let option = Signal::stored(locator_option(&manifest, AreaLevel::Ward, &code, &summary));
-        let summary = Signal::stored(summary);
         view! {
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -215,6 +224,7 @@ fn WardPlace(manifest: Arc<Manifest>, code: String, name: String) -> impl IntoVi
                 })}
             </Transition>
         }
+        .into_any()
     });
     let heading = sentence_with(
         &tr!(lang, "area.where_heading"),

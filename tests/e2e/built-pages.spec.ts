@@ -136,8 +136,12 @@ test('the app takes a built page over: one view, the same figures, its chart dra
   const cells = table.slice(0, table.indexOf('</table>'));
   const before = [...cells.matchAll(/data-testid="value"[^>]*>([^<]*)</g)].map((m) => m[1]);
   expect(before.length).toBeGreaterThan(5);
+  const builtTitle = html.match(/<title>([^<]*)<\/title>/)![1];
+  expect(builtTitle).toMatch(/^Smoking prevalence.* – /);
   await page.goto(link);
   await appReady(page);
+  // The tab keeps the page's own title through the handover.
+  expect(await page.title()).toBe(builtTitle);
   // The built chart was drawn from the option the page carries, before the app drew its own.
   const marks = await page.evaluate(() =>
     ['first-chart-drawn', 'app-chart-drawn'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
@@ -153,6 +157,11 @@ test('the app takes a built page over: one view, the same figures, its chart dra
   await page.getByTestId('period-choice').getByRole('link').first().click();
   await expect(page).toHaveURL(/period=/);
   await expect(page.getByTestId('subtitle')).not.toContainText('2023/24');
+  // Another view, reached within the app, is named by its own heading, as its built page is.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About the data' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/About/);
+  const about = await (await request.get('./about.html')).text();
+  await expect(page).toHaveTitle(about.match(/<title>([^<]*)<\/title>/)![1]);
 });
 
 test('a map page draws its map before the app, on the outlines it fetched once, and the app takes it over', async ({ page }) => {
