@@ -66,7 +66,7 @@ pub fn MapPage(manifest: Arc<Manifest>) -> impl IntoView {
         }
     });
     // A page built on the host has the shard in hand and shows the map at once; the page
-    // draws its chart on the outlines it names (`EChart`'s map file), before the app.
+    // draws its chart on the outlines it names (`EChart`'s `outlines`), before the app.
     let in_hand_body = shard_path
         .get_untracked()
         .and_then(|path| in_hand::<Shard>(&path))
